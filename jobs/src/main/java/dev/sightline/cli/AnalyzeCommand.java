@@ -1,0 +1,93 @@
+package dev.sightline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.job.AnalysisResult;
+import dev.sightline.job.OneShotAnalysis;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sightline analyze FILE...}: analyses local files once, without the streaming job, and
+ * prints what the job would write for each.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse local files once, without the streaming job.",
+            "Exit code 0 when every file was analysed, 3 when any failed (its dead letter is printed)."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recordings to analyse.")
+    List<Path> files;
+
+    @Option(names = "--json", description = "Print one JSON document per file: a member per table, holding the rows the job would write.")
+    boolean json;
+
+    @Option(names = "--compact", description = "With --json: one document per line (JSON Lines).")
+    boolean compact;
+
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        options.load(); // validate the configuration even where this command does not need it yet
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        if (!compact) {
+            mapper.enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        boolean anyFailed = false;
+        try (LocalObjectStore store = new LocalObjectStore()) {
+            OneShotAnalysis analysis = new OneShotAnalysis(store);
+            for (Path file : files) {
+                AnalysisResult result = analysis.analyze(file);
+                anyFailed |= result.outcome().status() == ObjectStatus.FAILED;
+                if (json) {
+                    out.println(mapper.writeValueAsString(document(result)));
+                } else {
+                    out.println(summary(result));
+                }
+            }
+        }
+        out.flush();
+        return anyFailed ? 3 : 0;
+    }
+
+    /** {@code {"media_object": {...}, "dead_letters": [...], <later tables>: [...]}}. */
+    static ObjectNode document(AnalysisResult result) {
+        ObjectNode document = new ObjectMapper().createObjectNode();
+        for (AnalysisResult.TableRows table : result.tables()) {
+            if (table.table().equals("media_objects")) {
+                document.set("media_object", RowJson.toJson(table.rows().get(0), table.schema()));
+            } else {
+                ArrayNode rows = document.putArray(table.table());
+                table.rows().forEach(row -> rows.add(RowJson.toJson(row, table.schema())));
+            }
+        }
+        return document;
+    }
+
+    private static String summary(AnalysisResult result) {
+        MediaObject object = result.outcome().object();
+        String head = String.format("%s%n  media type: %s (%s)%n  size:       %,d bytes%n  sha256:     %s%n  status:     %s",
+                object.uri(), object.mediaType().label(), object.format().label(), object.sizeBytes(),
+                object.sha256(), result.outcome().status().label());
+        return result.outcome().error() == null ? head
+                : head + String.format("%n  error:      %s: %s", result.outcome().errorClass(), result.outcome().error());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sightline.cli;
+
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.DeploymentTarget;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.job.FlinkSettings;
+import dev.sightline.job.LocalCluster;
+import dev.sightline.job.SightlineJob;
+import dev.sightline.job.AnalysisJob;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sightline run}: the streaming job, embedded by default, until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the streaming job: watch the inbox, analyse each new object, write Iceberg tables.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SightlineConfig config = options.load();
+        if (config.get(ConfigKeys.DEPLOYMENT_TARGET) == DeploymentTarget.CLUSTER) {
+            return runOnCluster(config);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalCluster local = LocalCluster.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                local.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
+        }, "sightline-shutdown"));
+        out.println("Sightline is running.");
+        out.println("  Flink web UI: " + local.webUi());
+        out.println("  Inbox:        " + config.get(ConfigKeys.INBOX_PATH).toAbsolutePath().normalize());
+        out.println("  Warehouse:    " + config.get(ConfigKeys.WAREHOUSE_PATH).toAbsolutePath().normalize());
+        out.println("  Checkpoints:  " + config.get(ConfigKeys.CHECKPOINT_PATH).toAbsolutePath().normalize()
+                + local.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
+        out.println("Press Ctrl-C to stop; the next run resumes from the latest checkpoint.");
+        out.flush();
+        local.awaitTermination();
+        return 0;
+    }
+
+    private static int runOnCluster(SightlineConfig config) throws Exception {
+        AnalysisJob graph = SightlineJob.graph(config);
+        SightlineJob.prepare(config, graph);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
+        SightlineJob.assemble(env, config, graph);
+        env.execute(config.get(ConfigKeys.JOB_NAME_KEY));
+        return 0;
+    }
+}

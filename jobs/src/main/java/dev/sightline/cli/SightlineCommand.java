@@ -1,0 +1,48 @@
+package dev.sightline.cli;
+
+import dev.sightline.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sightline} command line: run, demo, analyze, sql and config. */
+@Command(
+        name = "sightline",
+        mixinStandardHelpOptions = true,
+        versionProvider = SightlineVersion.class,
+        description = "Streams video, audio and eye-tracking recordings through Apache Flink into Iceberg tables.",
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            AnalyzeCommand.class,
+            SqlCommand.class,
+            ConfigCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class SightlineCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad usage or configuration). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SightlineCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("sightline: configuration error: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("sightline: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sightline.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Sightline's typed configuration: one YAML file (nested maps or dotted keys) plus
+ * {@code key=value} overrides, each checked against {@link ConfigKeys}. Unknown keys and bad
+ * values fail the start with a message naming the key.
+ */
+public final class SightlineConfig {
+
+    private final Map<String, String> given;
+    private final Map<String, Object> parsed = new LinkedHashMap<>();
+
+    private SightlineConfig(Map<String, String> given) {
+        this.given = Collections.unmodifiableMap(new TreeMap<>(given));
+        for (String name : given.keySet()) {
+            if (ConfigKeys.ALL.stream().noneMatch(k -> k.name().equals(name))) {
+                throw new ConfigException("unknown configuration key '" + name + "'" + suggestion(name)
+                        + "; see docs/configuration.md for the keys");
+            }
+        }
+        for (ConfigKey<?> key : ConfigKeys.ALL) {
+            get(key); // parse and check every key now, so a bad value fails the start
+        }
+    }
+
+    /** The defaults alone. */
+    public static SightlineConfig defaults() {
+        return new SightlineConfig(Map.of());
+    }
+
+    /** From {@code key=value} pairs alone. */
+    public static SightlineConfig of(Map<String, String> values) {
+        return new SightlineConfig(values);
+    }
+
+    /**
+     * Loads a YAML file (if given) and applies {@code key=value} overrides on top.
+     *
+     * @param file the YAML file, or null for defaults
+     */
+    public static SightlineConfig load(Path file, List<String> overrides) {
+        Map<String, String> values = new TreeMap<>();
+        if (file != null) {
+            values.putAll(readYaml(file));
+        }
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("bad override '" + override + "': expected key=value");
+            }
+            values.put(override.substring(0, eq).trim(), override.substring(eq + 1).trim());
+        }
+        return new SightlineConfig(values);
+    }
+
+    /** The typed value of a key: as given, else its default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(ConfigKey<T> key) {
+        Object value = parsed.get(key.name());
+        if (value == null) {
+            String text = given.get(key.name());
+            value = text != null ? key.parse(text) : key.defaultValue().apply(this);
+            parsed.put(key.name(), value);
+        }
+        return (T) value;
+    }
+
+    /** The keys set explicitly (file or overrides), for logging. */
+    public Map<String, String> explicitValues() {
+        return given;
+    }
+
+    /** The same configuration with more overrides applied. */
+    public SightlineConfig with(Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>(given);
+        values.putAll(overrides);
+        return new SightlineConfig(values);
+    }
+
+    private static Map<String, String> readYaml(Path file) {
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file not found: " + file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        } catch (YAMLException e) {
+            throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage());
+        }
+        Map<String, String> flat = new TreeMap<>();
+        if (root == null) {
+            return flat;
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigException("configuration file " + file + " must hold a map of keys, not " + root.getClass().getSimpleName());
+        }
+        flatten("", map, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = prefix + entry.getKey();
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> nested) {
+                flatten(name + ".", nested, out);
+            } else if (value instanceof List<?>) {
+                throw new ConfigException("bad value for '" + name + "': lists are not allowed here");
+            } else if (value == null) {
+                throw new ConfigException("bad value for '" + name + "': empty");
+            } else {
+                out.put(name, String.valueOf(value));
+            }
+        }
+    }
+
+    private static String suggestion(String name) {
+        String tail = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        List<String> close = ConfigKeys.ALL.stream().map(ConfigKey::name)
+                .filter(k -> k.endsWith(tail) || k.startsWith(name.split("\\.")[0] + "."))
+                .collect(Collectors.toList());
+        return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sightline.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The value parsers configuration keys are built from: durations, ranges, paths, choices. */
+final class Values {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
+
+    private Values() {}
+
+    /** Durations like {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 {@code PT10S}. */
+    static ValueParser<Duration> duration(Duration min, Duration max) {
+        return text -> {
+            Duration value = parseDuration(text);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return value;
+        };
+    }
+
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m", "min" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a duration");
+        }
+    }
+
+    static ValueParser<Integer> integer(int min, int max) {
+        return text -> {
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return value;
+        };
+    }
+
+    static ValueParser<Path> path() {
+        return text -> {
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("empty path");
+            }
+            return Path.of(text);
+        };
+    }
+
+    static ValueParser<String> nonEmpty(Pattern allowed) {
+        return text -> {
+            if (!allowed.matcher(text).matches()) {
+                throw new IllegalArgumentException("not of the allowed form");
+            }
+            return text;
+        };
+    }
+
+    static <E extends Enum<E>> ValueParser<E> choice(Class<E> type) {
+        return text -> {
+            for (E constant : type.getEnumConstants()) {
+                if (label(constant).equals(text.toLowerCase(Locale.ROOT))) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("unknown choice");
+        };
+    }
+
+    static <E extends Enum<E>> String choices(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Values::label).collect(Collectors.joining(" | "));
+    }
+
+    static String label(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

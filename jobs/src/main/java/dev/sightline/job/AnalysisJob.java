@@ -1,0 +1,105 @@
+package dev.sightline.job;
+
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.FirstSeenFilter;
+import dev.sightline.ingest.IdentifyObjects;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.MediaRouter;
+import dev.sightline.ingest.MediaType;
+import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.TableDefinition;
+import dev.sightline.sink.TableWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The analysis job graph: notices → first-seen filter → identify → route by media type →
+ * per-type branches → ledger and dead letters. Its source and sinks are parameters, so tests run
+ * the very same graph.
+ */
+public final class AnalysisJob {
+
+    /** The stage name of identification in ledger rows and dead letters. */
+    public static final String IDENTIFY_STAGE = "identify";
+
+    private final ObjectStoreFactory stores;
+    private final Duration dedupeTtl;
+    private final Map<MediaType, MediaBranch> branches = new EnumMap<>(MediaType.class);
+
+    /**
+     * @param stores opens objects in the task managers
+     * @param dedupeTtl how long an object version is remembered by the first-seen filter
+     */
+    public AnalysisJob(ObjectStoreFactory stores, Duration dedupeTtl) {
+        this.stores = stores;
+        this.dedupeTtl = dedupeTtl;
+        for (MediaType type : List.of(MediaType.VIDEO, MediaType.AUDIO, MediaType.GAZE)) {
+            branches.put(type, new LedgerOnlyBranch(type));
+        }
+    }
+
+    /** Replaces the branch of a media type. */
+    public AnalysisJob withBranch(MediaBranch branch) {
+        if (branch.mediaType() == MediaType.UNKNOWN) {
+            throw new IllegalArgumentException("unknown objects have no analysis branch");
+        }
+        branches.put(branch.mediaType(), branch);
+        return this;
+    }
+
+    /** The result tables this graph writes, to be prepared in the catalog before it starts. */
+    public List<TableDefinition<?>> tables() {
+        return List.of(LedgerTables.MEDIA_OBJECTS, LedgerTables.DEAD_LETTERS);
+    }
+
+    /** Adds the graph behind {@code notices}, writing through {@code tables}. */
+    public void attach(DataStream<ObjectNotice> notices, TableWriter tables) {
+        SingleOutputStreamOperator<MediaObject> routed = notices
+                .keyBy(ObjectNotice::versionKey)
+                .process(new FirstSeenFilter(dedupeTtl))
+                .name("drop repeated object versions")
+                .uid("first-seen-filter")
+                .process(new IdentifyObjects(stores))
+                .name("identify objects")
+                .uid("identify-objects")
+                .process(new MediaRouter())
+                .returns(TypeInformation.of(MediaObject.class))
+                .name("route by media type")
+                .uid("route-by-media-type");
+
+        List<DataStream<ObjectOutcome>> outcomes = new ArrayList<>();
+        for (MediaBranch branch : branches.values()) {
+            outcomes.add(branch.attach(routed.getSideOutput(MediaRouter.output(branch.mediaType())), tables));
+        }
+        outcomes.add(routed.getSideOutput(MediaRouter.output(MediaType.UNKNOWN))
+                .map(new UnsupportedObjects())
+                .name("reject unsupported objects")
+                .uid("reject-unsupported"));
+
+        DataStream<ObjectOutcome> finished = outcomes.get(0)
+                .union(outcomes.subList(1, outcomes.size()).toArray(DataStream[]::new))
+                .map(new OutcomeMetrics())
+                .name("count outcomes")
+                .uid("count-outcomes");
+        tables.write(finished, LedgerTables.MEDIA_OBJECTS);
+
+        DataStream<DeadLetter> deadLetters = finished
+                .filter(outcome -> outcome.status() != ObjectStatus.DONE)
+                .name("failed outcomes")
+                .uid("failed-outcomes")
+                .map(ObjectOutcome::toDeadLetter)
+                .name("to dead letters")
+                .uid("to-dead-letters");
+        tables.write(deadLetters, LedgerTables.DEAD_LETTERS);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sightline.job;
+
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.SightlineConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded mode: a Flink MiniCluster with its web UI in this process, running the analysis
+ * job and resuming from the newest retained checkpoint.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
+
+    private final MiniCluster cluster;
+    private final JobClient job;
+    private final URI webUi;
+    private final Optional<Path> resumedFrom;
+
+    private LocalCluster(MiniCluster cluster, JobClient job, URI webUi, Optional<Path> resumedFrom) {
+        this.cluster = cluster;
+        this.job = job;
+        this.webUi = webUi;
+        this.resumedFrom = resumedFrom;
+    }
+
+    /** Prepares tables, starts the cluster and submits the job. */
+    public static LocalCluster start(SightlineConfig config) throws Exception {
+        AnalysisJob graph = SightlineJob.graph(config);
+        SightlineJob.prepare(config, graph);
+        Optional<Path> resume = CheckpointLocator.latest(config.get(ConfigKeys.CHECKPOINT_PATH));
+        Configuration flink = FlinkSettings.of(config, resume.orElse(null));
+        int slots = config.get(ConfigKeys.PARALLELISM);
+        flink.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(flink)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
+        try {
+            cluster.start();
+            URI rest = cluster.getRestAddress().get(1, TimeUnit.MINUTES);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), flink);
+            SightlineJob.assemble(env, config, graph);
+            JobClient job = env.executeAsync(config.get(ConfigKeys.JOB_NAME_KEY));
+            resume.ifPresent(path -> LOG.info("Resumed from checkpoint {}", path));
+            return new LocalCluster(cluster, job, rest, resume);
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The address of the Flink web UI. */
+    public URI webUi() {
+        return webUi;
+    }
+
+    /** The checkpoint this run resumed from, if any. */
+    public Optional<Path> resumedFrom() {
+        return resumedFrom;
+    }
+
+    public JobClient job() {
+        return job;
+    }
+
+    /** Blocks until the job ends (it runs until cancelled). */
+    public void awaitTermination() throws Exception {
+        job.getJobExecutionResult().get();
+    }
+
+    /** Cancels the job (its latest checkpoint is retained) and stops the cluster. */
+    @Override
+    public void close() throws Exception {
+        try {
+            if (!job.getJobStatus().get(30, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                job.cancel().get(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not cancel the job cleanly: {}", e.toString());
+        } finally {
+            cluster.close();
+        }
+    }
+}

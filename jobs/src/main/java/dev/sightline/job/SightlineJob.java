@@ -1,0 +1,62 @@
+package dev.sightline.job;
+
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.ingest.InboxSource;
+import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.sink.IcebergCatalogSettings;
+import dev.sightline.sink.IcebergTableWriter;
+import dev.sightline.sink.IcebergWarehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Wires the production job from configuration: the inbox source, the graph and Iceberg tables. */
+public final class SightlineJob {
+
+    /** The uid of the inbox source; part of savepoint compatibility, never change. */
+    public static final String INBOX_SOURCE_UID = "inbox-source";
+
+    private SightlineJob() {}
+
+    /** The Iceberg catalog the configuration names. */
+    public static IcebergCatalogSettings catalog(SightlineConfig config) {
+        return IcebergCatalogSettings.localSqlite(
+                config.get(ConfigKeys.WAREHOUSE_PATH), config.get(ConfigKeys.CATALOG_URI), config.get(ConfigKeys.CATALOG_NAMESPACE));
+    }
+
+    /** Creates the folders and tables the job needs; safe at every start. */
+    public static void prepare(SightlineConfig config, AnalysisJob graph) {
+        try {
+            Files.createDirectories(config.get(ConfigKeys.INBOX_PATH));
+            Files.createDirectories(config.get(ConfigKeys.CHECKPOINT_PATH));
+            Files.createDirectories(config.get(ConfigKeys.WAREHOUSE_PATH));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folders: " + e.getMessage(), e);
+        }
+        try (IcebergWarehouse warehouse = new IcebergWarehouse(catalog(config))) {
+            warehouse.prepare(graph.tables());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The graph of the analysis job with its default branches. */
+    public static AnalysisJob graph(SightlineConfig config) {
+        return new AnalysisJob(LocalObjectStore.factory(), config.get(ConfigKeys.DEDUPE_TTL));
+    }
+
+    /** Adds the inbox source and the analysis graph to {@code env}. */
+    public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph) {
+        env.setParallelism(config.get(ConfigKeys.PARALLELISM));
+        DataStream<ObjectNotice> notices = env
+                .fromSource(InboxSource.watching(config.get(ConfigKeys.INBOX_PATH), config.get(ConfigKeys.INBOX_SCAN_INTERVAL)),
+                        WatermarkStrategy.noWatermarks(), "inbox " + config.get(ConfigKeys.INBOX_PATH))
+                .uid(INBOX_SOURCE_UID);
+        graph.attach(notices, new IcebergTableWriter(catalog(config)));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sightline.ingest;
+
+import java.time.Instant;
+
+/**
+ * An announcement that one version of an object exists: from a folder listing, an S3 event
+ * notification or a backfill listing. Nothing has been read yet.
+ *
+ * @param uri the object's URI ({@code file:///...}, {@code s3://bucket/key})
+ * @param version version id, ETag or modification stamp; with the URI it names one object version
+ * @param sizeBytes size as announced (-1 when unknown)
+ * @param lastModified modification time as announced (may be null)
+ * @param receivedAt when Sightline received the announcement
+ */
+public record ObjectNotice(
+        String uri, String version, long sizeBytes, Instant lastModified, Instant receivedAt) {
+
+    /** The key under which one object version is deduplicated. */
+    public String versionKey() {
+        return uri + '\u0000' + version;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.sightline.sink;
+
+import java.time.Instant;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+
+/** Converts Java values into Flink's internal row field values (null-safe). */
+public final class Rows {
+
+    private Rows() {}
+
+    public static StringData string(String value) {
+        return value == null ? null : StringData.fromString(value);
+    }
+
+    /** An Iceberg {@code timestamptz} value. */
+    public static TimestampData timestamp(Instant value) {
+        return value == null ? null : TimestampData.fromInstant(value);
+    }
+}
