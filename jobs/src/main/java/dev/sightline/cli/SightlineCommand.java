@@ -29,6 +29,11 @@ public final class SightlineCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad usage or configuration). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for callers that set its output streams. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SightlineCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
@@ -38,7 +43,7 @@ public final class SightlineCommand implements Runnable {
             cmd.getErr().println("sightline: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.sink.IcebergCatalogSettings;
 import dev.sightline.sink.IcebergTableWriter;
 import dev.sightline.sink.IcebergWarehouse;
+import dev.sightline.sink.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,10 +54,18 @@ public final class SightlineJob {
     /** Adds the inbox source and the analysis graph to {@code env}. */
     public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph) {
         env.setParallelism(config.get(ConfigKeys.PARALLELISM));
-        DataStream<ObjectNotice> notices = env
-                .fromSource(InboxSource.watching(config.get(ConfigKeys.INBOX_PATH), config.get(ConfigKeys.INBOX_SCAN_INTERVAL)),
+        graph.attach(inboxNotices(env, config), tableWriter(config));
+    }
+
+    /** The notices of the watched inbox folder. */
+    public static DataStream<ObjectNotice> inboxNotices(StreamExecutionEnvironment env, SightlineConfig config) {
+        return env.fromSource(InboxSource.watching(config.get(ConfigKeys.INBOX_PATH), config.get(ConfigKeys.INBOX_SCAN_INTERVAL)),
                         WatermarkStrategy.noWatermarks(), "inbox " + config.get(ConfigKeys.INBOX_PATH))
                 .uid(INBOX_SOURCE_UID);
-        graph.attach(notices, new IcebergTableWriter(catalog(config)));
+    }
+
+    /** Writes the job's tables into the configured Iceberg catalog. */
+    public static TableWriter tableWriter(SightlineConfig config) {
+        return new IcebergTableWriter(catalog(config));
     }
 }

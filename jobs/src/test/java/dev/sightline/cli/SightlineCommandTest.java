@@ -1,0 +1,80 @@
+package dev.sightline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SightlineCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        CommandLine commandLine = SightlineCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void analyzePrintsTheLedgerRowAsJson() throws Exception {
+        Path wav = dir.resolve("voice.wav");
+        dev.sightline.demo.SampleAudio.write(wav, 0.2);
+        Result result = run("analyze", wav.toString(), "--json");
+        assertThat(result.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.at("/media_object/media_type").asText()).isEqualTo("audio");
+        assertThat(json.at("/media_object/format").asText()).isEqualTo("wav");
+        assertThat(json.at("/media_object/status").asText()).isEqualTo("done");
+        assertThat(json.at("/media_object/sha256").asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(wav))));
+        assertThat(json.at("/media_object/uri").asText()).isEqualTo(wav.toUri().toString());
+        assertThat(json.get("dead_letters")).isEmpty();
+    }
+
+    @Test
+    void analyzeReportsABadFileWithItsDeadLetterAndExitCode3() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
+        Result result = run("analyze", "--json", "--compact", text.toString(), dir.resolve("missing.mp4").toString());
+        assertThat(result.exitCode()).isEqualTo(3);
+        String[] documents = result.out().strip().split("\n");
+        assertThat(documents).hasSize(2);
+        JsonNode first = new ObjectMapper().readTree(documents[0]);
+        assertThat(first.at("/media_object/status").asText()).isEqualTo("failed");
+        assertThat(first.at("/dead_letters/0/error_class").asText()).isEqualTo("UnsupportedMediaType");
+        JsonNode second = new ObjectMapper().readTree(documents[1]);
+        assertThat(second.at("/dead_letters/0/error_class").asText()).isEqualTo("ObjectNotFound");
+    }
+
+    @Test
+    void aBadConfigurationStopsWithExitCode2AndNamesTheKey() {
+        Result result = run("config", "--set", "job.parallelism=-1");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("configuration error").contains("'job.parallelism'");
+        Result unknown = run("run", "--set", "inbox.folder=/x");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown configuration key 'inbox.folder'").contains("inbox.path");
+    }
+
+    @Test
+    void configPrintsEveryKeyWithItsValue() {
+        Result result = run("config", "--set", "checkpoint.interval=30s");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("checkpoint.interval    PT30S").contains("inbox.path");
+    }
+}
