@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
         double seconds = Duration.between(received, processed).toMillis() / 1000.0;
         String uri = (String) row.getField("uri");
         String error = (String) row.getField("error");
-        return String.format("  %-6s %-7s %6.2f s  %s%s", row.getField("media_type"), row.getField("status"), seconds,
+        return String.format("  %-7s %-7s %6.2f s  %s%s", row.getField("media_type"), row.getField("status"), seconds,
                 uri.substring(uri.lastIndexOf('/') + 1), error == null ? "" : "  (" + error + ")");
     }
 }

@@ -35,6 +35,7 @@ public final class SampleVideo {
      * @param totalFrames the length of the video in frames
      */
     public static void write(Path file, int width, int height, List<Integer> cutFrames, int totalFrames) throws IOException {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // the encoder's informational chatter is no news to users
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat("mp4");
