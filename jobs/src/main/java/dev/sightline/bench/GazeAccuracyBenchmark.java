@@ -150,7 +150,7 @@ public final class GazeAccuracyBenchmark {
     /** The tuning grid of the adaptive detector. */
     public static List<Candidate> grid() {
         List<Candidate> grid = new ArrayList<>();
-        for (double window : new double[] {6}) {
+        for (double window : new double[] {3}) {
           for (boolean minima : new boolean[] {true, false}) {
             for (double peakSd : new double[] {3, 4, 5}) {
                 for (double onsetSd : new double[] {4, 5, 6}) {

@@ -30,7 +30,7 @@ public final class AdaptiveDetector implements EventDetector {
          * Chosen by leave-one-subject-out cross-validation on the Lund 2013 set (docs/benchmarks.md);
          * Nyström and Holmqvist's published values are 6 sd, 3 sd, weight 0.3, boundaries at minima.
          */
-        public static final Settings DEFAULTS = new Settings(100, 4, 5, 0.6, 40, 10, 24, 20, false);
+        public static final Settings DEFAULTS = new Settings(100, 4, 4, 0.3, 40, 10, 40, 20, false);
 
         public Settings withBoundariesAtMinima(boolean v) {
             return new Settings(initialPeakDegPerS, peakSd, onsetSd, localNoiseWeight, localNoiseWindowMs, minSaccadeMs, maxPsoMs, minFixationMs, v);
@@ -171,12 +171,15 @@ public final class AdaptiveDetector implements EventDetector {
             }
             lastEnd = offset;
             // Glissade: a velocity bump over the offset threshold within the PSO window after the offset.
+            // A bump is two or more consecutive samples over the threshold: one is noise.
             int psoEnd = -1;
+            int above = 0;
             for (int k = offset + 1; k <= Math.min(n - 1, offset + maxPso); k++) {
                 if (!EventDetector.open(t, k) || Double.isNaN(v[k])) {
                     break;
                 }
-                if (v[k] > offsetThreshold) {
+                above = v[k] > offsetThreshold ? above + 1 : 0;
+                if (above >= 2) {
                     psoEnd = k;
                 }
             }

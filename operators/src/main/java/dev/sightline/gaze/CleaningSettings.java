@@ -8,13 +8,13 @@ import java.io.Serializable;
  * @param maxInterpolationGapMs gaps of lost samples up to this long are filled linearly
  * @param blinkMinMs a loss run at least this long (and longer than the interpolation gap) is a blink
  * @param blinkMaxMs ... and at most this long; longer runs are track loss
- * @param velocityWindowMs Savitzky-Golay window of the velocity filter (6 ms, cross-validated on Lund 2013:
- *     at 500 Hz the 3-sample minimum, at 1000 Hz 7 samples)
+ * @param velocityWindowMs Savitzky-Golay window of the velocity filter: 3 ms, i.e. the 3-sample minimum
+ *     up to 1000 Hz (cross-validated on Lund 2013, where wider windows blur saccade boundaries)
  */
 public record CleaningSettings(
         double maxInterpolationGapMs, double blinkMinMs, double blinkMaxMs, double velocityWindowMs) implements Serializable {
 
-    public static final CleaningSettings DEFAULTS = new CleaningSettings(75, 75, 500, 6);
+    public static final CleaningSettings DEFAULTS = new CleaningSettings(75, 75, 500, 3);
 
     public CleaningSettings {
         if (maxInterpolationGapMs < 0 || blinkMinMs < 0 || blinkMaxMs < blinkMinMs || velocityWindowMs <= 0) {

@@ -1,0 +1,32 @@
+package dev.sightline.gaze;
+
+import dev.sightline.gaze.format.ColumnMapping;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything the gaze analysis needs to know beyond the file: set-up where the file is silent,
+ * column mapping, cleaning, detector and areas of interest.
+ *
+ * @param samplingRateHz the rate when the file does not state it; 0 to estimate it from timestamps
+ * @param chunkSeconds how much of a recording is analysed at a time (memory is bounded by it)
+ */
+public record GazeSettings(
+        ScreenGeometry geometry,
+        double samplingRateHz,
+        ColumnMapping columns,
+        CleaningSettings cleaning,
+        EventDetector detector,
+        List<Aoi> aois,
+        double chunkSeconds) implements Serializable {
+
+    public GazeSettings {
+        aois = List.copyOf(aois);
+    }
+
+    /** Defaults: a 24-inch 1920x1080 screen at 65 cm, rate from the data, the adaptive detector. */
+    public static GazeSettings defaults() {
+        return new GazeSettings(new ScreenGeometry(1920, 1080, 531, 299, 650), 0, ColumnMapping.AUTO,
+                CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sightline.gaze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sightline.ingest.MediaFormat;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GazeAnalyzerTest {
+
+    private static final ScreenGeometry SCREEN = new ScreenGeometry(1920, 1080, 531, 299, 650);
+
+    private static CollectingResults analyze(String csv, GazeSettings settings) throws Exception {
+        CollectingResults results = new CollectingResults();
+        GazeFormats.analyze("file:///t.csv", "v1", MediaFormat.GAZE_CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), settings, results);
+        return results;
+    }
+
+    private static PlantedRecording planted(double rate, long seed, int saccades) {
+        SplittableRandom random = new SplittableRandom(seed);
+        PlantedRecording r = new PlantedRecording(rate, SCREEN, seed).fixation(300);
+        for (int i = 0; i < saccades; i++) {
+            r.saccade(200 + random.nextDouble() * 1500, 150 + random.nextDouble() * 780, 250 + random.nextDouble() * 150)
+                    .fixation(150 + random.nextDouble() * 300);
+            if (i % 7 == 3) {
+                r.blink(120 + random.nextDouble() * 150).fixation(200);
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void recoversPlantedEventsWithinOneSample() throws Exception {
+        for (double rate : new double[] {500, 1000}) {
+            PlantedRecording r = planted(rate, 11, 40);
+            GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
+                    CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 2); // 2 s chunks: many chunk boundaries
+            CollectingResults results = analyze(r.csv.toString(), settings);
+            double period = 1000 / rate;
+
+            // A planted saccade moves the eye away from the last sample of the fixation before it
+            // (start - 1): the movement spans samples [start - 1, end), and that fixation ends with
+            // the sample before, start - 1.
+            List<PlantedRecording.Event> saccades = r.of("saccade");
+            assertThat(results.saccades).hasSameSizeAs(saccades);
+            for (int i = 0; i < saccades.size(); i++) {
+                assertThat(results.saccades.get(i).startTimeMs()).isCloseTo((saccades.get(i).start() - 1) * period, within(period * 1.01));
+                assertThat(results.saccades.get(i).endTimeMs()).isCloseTo(saccades.get(i).end() * period, within(period * 1.01));
+            }
+            List<PlantedRecording.Event> fixations = r.of("fixation");
+            assertThat(results.fixations).hasSameSizeAs(fixations);
+            for (int i = 0; i < fixations.size(); i++) {
+                PlantedRecording.Event planted = fixations.get(i);
+                int end = r.followedBySaccade(planted) ? planted.end() - 1 : planted.end();
+                assertThat(results.fixations.get(i).startTimeMs()).isCloseTo(planted.start() * period, within(period * 1.01));
+                assertThat(results.fixations.get(i).endTimeMs()).isCloseTo(end * period, within(period * 1.01));
+            }
+            List<PlantedRecording.Event> blinks = r.of("blink");
+            assertThat(results.blinks).hasSameSizeAs(blinks);
+            for (int i = 0; i < blinks.size(); i++) {
+                assertThat(results.blinks.get(i).startTimeMs()).isCloseTo(blinks.get(i).start() * period, within(period * 1.01));
+                assertThat(results.blinks.get(i).endTimeMs()).isCloseTo(blinks.get(i).end() * period, within(period * 1.01));
+            }
+            GazeRows.Recording recording = results.recordings.get(0);
+            assertThat(recording.samplingRateHz()).isCloseTo(rate, within(0.5));
+            assertThat(recording.fixationCount()).isEqualTo(fixations.size());
+            assertThat(recording.blinkCount()).isEqualTo(blinks.size());
+            assertThat(results.problems).isEmpty();
+        }
+    }
+
+    @Test
+    void theReferenceDetectorsFindTheSameSaccades() throws Exception {
+        PlantedRecording r = planted(1000, 5, 20);
+        for (EventDetector detector : List.of(new IvtDetector(30, 40), new IdtDetector(1.0, 100))) {
+            GazeSettings settings = new GazeSettings(SCREEN, 1000, dev.sightline.gaze.format.ColumnMapping.AUTO,
+                    CleaningSettings.DEFAULTS.withVelocityWindowMs(20), detector, List.of(), 30);
+            CollectingResults results = analyze(r.csv.toString(), settings);
+            assertThat(results.saccades).as(detector.name()).hasSize(20);
+            assertThat(results.recordings.get(0).detector()).isEqualTo(detector.name());
+        }
+    }
+
+    @Test
+    void computesAreaOfInterestMetrics() throws Exception {
+        PlantedRecording r = new PlantedRecording(1000, SCREEN, 3).fixation(300) // centre
+                .saccade(300, 300, 300).fixation(200) // in "left"
+                .saccade(960, 540, 300).fixation(250) // centre
+                .saccade(320, 310, 300).fixation(400); // "left" again
+        GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
+                CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(Aoi.rectangle("left", 200, 200, 300, 300),
+                Aoi.parse("centre", "polygon 900,500 1020,500 1020,580 900,580")), 30);
+        CollectingResults results = analyze(r.csv.toString(), settings);
+        GazeRows.AoiMetrics left = results.aois.stream().filter(a -> a.aoiName().equals("left")).findFirst().orElseThrow();
+        assertThat(left.fixationCount()).isEqualTo(2);
+        assertThat(left.visits()).isEqualTo(2);
+        assertThat(left.revisits()).isEqualTo(1);
+        assertThat(left.dwellTimeMs()).isCloseTo(600, within(6.0)); // each fixation within a sample at both ends
+        double firstLeftFixation = r.of("fixation").get(1).start();
+        assertThat(left.timeToFirstFixationMs()).isCloseTo(firstLeftFixation, within(1.01));
+        GazeRows.AoiMetrics centre = results.aois.stream().filter(a -> a.aoiName().equals("centre")).findFirst().orElseThrow();
+        assertThat(centre.fixationCount()).isEqualTo(2);
+        assertThat(centre.timeToFirstFixationMs()).isCloseTo(0, within(1.01));
+    }
+}
