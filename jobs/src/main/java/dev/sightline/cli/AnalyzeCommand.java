@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.config.GazeConfig;
+import dev.sightline.config.SightlineConfig;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.job.AnalysisResult;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyse local files once, without the streaming job.",
-            "Exit code 0 when every file was analysed, 3 when any failed (its dead letter is printed)."})
+            "Exit code 0 when every file was analysed completely, 3 when any failed or was partial (its dead letters are printed)."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recordings to analyse.")
@@ -45,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        options.load(); // validate the configuration even where this command does not need it yet
+        SightlineConfig config = options.load();
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         if (!compact) {
@@ -53,10 +55,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean anyFailed = false;
         try (LocalObjectStore store = new LocalObjectStore()) {
-            OneShotAnalysis analysis = new OneShotAnalysis(store);
+            OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config));
             for (Path file : files) {
                 AnalysisResult result = analysis.analyze(file);
-                anyFailed |= result.outcome().status() == ObjectStatus.FAILED;
+                anyFailed |= result.outcome().status() != ObjectStatus.DONE;
                 if (json) {
                     out.println(mapper.writeValueAsString(document(result)));
                 } else {
@@ -87,7 +89,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         String head = String.format("%s%n  media type: %s (%s)%n  size:       %,d bytes%n  sha256:     %s%n  status:     %s",
                 object.uri(), object.mediaType().label(), object.format().label(), object.sizeBytes(),
                 object.sha256(), result.outcome().status().label());
-        return result.outcome().error() == null ? head
-                : head + String.format("%n  error:      %s: %s", result.outcome().errorClass(), result.outcome().error());
+        StringBuilder text = new StringBuilder(head);
+        if (result.outcome().error() != null) {
+            text.append(String.format("%n  error:      %s: %s", result.outcome().errorClass(), result.outcome().error()));
+        }
+        for (AnalysisResult.TableRows table : result.tables()) {
+            if (!table.table().equals("media_objects") && !table.rows().isEmpty()) {
+                text.append(String.format("%n  %-19s %d row%s", table.table() + ":", table.rows().size(), table.rows().size() == 1 ? "" : "s"));
+            }
+        }
+        return text.toString();
     }
 }

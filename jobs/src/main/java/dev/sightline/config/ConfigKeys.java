@@ -75,11 +75,87 @@ public final class ConfigKeys {
             "local: embedded Flink MiniCluster with web UI; cluster: the Flink cluster that runs this jar.",
             Values.choice(DeploymentTarget.class), c -> DeploymentTarget.LOCAL);
 
+    // Gaze analysis.
+    public static final ConfigKey<Double> GAZE_SCREEN_WIDTH_PX = key("gaze.screen.width-px", "a number from 1 to 100000",
+            "1920", "Screen width in pixels, where the file does not state it (EyeLink's DISPLAY_COORDS does).",
+            Values.number(1, 100_000), c -> 1920.0);
+    public static final ConfigKey<Double> GAZE_SCREEN_HEIGHT_PX = key("gaze.screen.height-px", "a number from 1 to 100000",
+            "1080", "Screen height in pixels, where the file does not state it.", Values.number(1, 100_000), c -> 1080.0);
+    public static final ConfigKey<Double> GAZE_SCREEN_WIDTH_MM = key("gaze.screen.width-mm", "a number from 1 to 100000",
+            "531", "Visible screen width in millimetres (531 mm: a 24-inch 16:9 screen).", Values.number(1, 100_000), c -> 531.0);
+    public static final ConfigKey<Double> GAZE_SCREEN_HEIGHT_MM = key("gaze.screen.height-mm", "a number from 1 to 100000",
+            "299", "Visible screen height in millimetres.", Values.number(1, 100_000), c -> 299.0);
+    public static final ConfigKey<Double> GAZE_VIEWING_DISTANCE_MM = key("gaze.viewing-distance-mm", "a number from 1 to 100000",
+            "650", "Distance from the eye to the screen centre in millimetres.", Values.number(1, 100_000), c -> 650.0);
+    public static final ConfigKey<Double> GAZE_SAMPLING_RATE = key("gaze.sampling-rate-hz", "0 or a number up to 100000",
+            "0", "Sampling rate where the file does not state it; 0 estimates it from the median timestamp step.",
+            Values.number(0, 100_000), c -> 0.0);
+    public static final ConfigKey<String> GAZE_TIME_COLUMN = key("gaze.csv.time-column", "auto or a column name",
+            "auto", "Timestamp column of plain CSV/TSV files; auto finds t_us, time_ms, timestamp, time, ...",
+            Values.nonEmpty(Pattern.compile(".+")), c -> "auto");
+    public static final ConfigKey<String> GAZE_TIME_UNIT = key("gaze.csv.time-unit", "auto | ns | us | ms | s",
+            "auto", "Unit of the timestamp column; auto reads it from the name (_us, [ms]) or the typical step.",
+            Values.nonEmpty(Pattern.compile("auto|ns|us|ms|s")), c -> "auto");
+    public static final ConfigKey<String> GAZE_X_COLUMN = key("gaze.csv.x-column", "auto or a column name",
+            "auto", "Horizontal gaze position column; auto finds x_px, gaze point x, x, x_left/x_right (averaged), ...",
+            Values.nonEmpty(Pattern.compile(".+")), c -> "auto");
+    public static final ConfigKey<String> GAZE_Y_COLUMN = key("gaze.csv.y-column", "auto or a column name",
+            "auto", "Vertical gaze position column.", Values.nonEmpty(Pattern.compile(".+")), c -> "auto");
+    public static final ConfigKey<String> GAZE_PUPIL_COLUMN = key("gaze.csv.pupil-column", "auto or a column name",
+            "auto", "Pupil size column; auto takes the first column whose name contains 'pupil'.",
+            Values.nonEmpty(Pattern.compile(".+")), c -> "auto");
+    public static final ConfigKey<String> GAZE_VALIDITY_COLUMN = key("gaze.csv.validity-column", "auto or a column name",
+            "auto", "Validity or confidence column; auto finds validity left/right, validity, val, confidence.",
+            Values.nonEmpty(Pattern.compile(".+")), c -> "auto");
+    public static final ConfigKey<String> GAZE_POSITION_UNIT = key("gaze.csv.position-unit", "auto | px | deg | normalized",
+            "auto", "Unit of the position columns; auto: normalized for names with 'norm', deg for names with 'deg', else px.",
+            Values.nonEmpty(Pattern.compile("auto|px|deg|normalized")), c -> "auto");
+    public static final ConfigKey<Double> GAZE_MIN_CONFIDENCE = key("gaze.min-confidence", "a number from 0 to 1",
+            "0.6", "Samples with a confidence below this are invalid (Pupil Labs).", Values.number(0, 1), c -> 0.6);
+    public static final ConfigKey<Duration> GAZE_MAX_GAP = key("gaze.clean.max-interpolation-gap", "a duration from 0ms to 1s",
+            "75ms", "Runs of lost samples up to this long are filled by linear interpolation.",
+            Values.duration(Duration.ZERO, Duration.ofSeconds(1)), c -> Duration.ofMillis(75));
+    public static final ConfigKey<Duration> GAZE_BLINK_MIN = key("gaze.blink.min-duration", "a duration from 0ms to 2s",
+            "75ms", "Shortest loss run taken for a blink.", Values.duration(Duration.ZERO, Duration.ofSeconds(2)), c -> Duration.ofMillis(75));
+    public static final ConfigKey<Duration> GAZE_BLINK_MAX = key("gaze.blink.max-duration", "a duration from 1ms to 5s",
+            "500ms", "Longest loss run taken for a blink; longer ones are track loss.",
+            Values.duration(Duration.ofMillis(1), Duration.ofSeconds(5)), c -> Duration.ofMillis(500));
+    public static final ConfigKey<Duration> GAZE_VELOCITY_WINDOW = key("gaze.velocity.window", "a duration from 1ms to 100ms",
+            "3ms", "Savitzky-Golay (order 2) window of the velocity filter; at least 3 samples.",
+            Values.duration(Duration.ofMillis(1), Duration.ofMillis(100)), c -> Duration.ofMillis(3));
+    public static final ConfigKey<GazeDetectorChoice> GAZE_DETECTOR = key("gaze.detector", Values.choices(GazeDetectorChoice.class),
+            "adaptive", "Event detector: adaptive (default; data-driven thresholds, PSO), ivt or idt (references).",
+            Values.choice(GazeDetectorChoice.class), c -> GazeDetectorChoice.ADAPTIVE);
+    public static final ConfigKey<Duration> GAZE_MIN_FIXATION = key("gaze.fixation.min-duration", "a duration from 0ms to 1s",
+            "20ms", "Shorter fixation candidates are left undefined.", Values.duration(Duration.ZERO, Duration.ofSeconds(1)),
+            c -> Duration.ofMillis(20));
+    public static final ConfigKey<Double> GAZE_IVT_THRESHOLD = key("gaze.ivt.threshold-deg-s", "a number from 1 to 1000",
+            "30", "Velocity threshold of the I-VT detector.", Values.number(1, 1000), c -> 30.0);
+    public static final ConfigKey<Double> GAZE_IDT_DISPERSION = key("gaze.idt.dispersion-deg", "a number from 0.01 to 20",
+            "1", "Dispersion threshold of the I-DT detector.", Values.number(0.01, 20), c -> 1.0);
+    public static final ConfigKey<Duration> GAZE_IDT_WINDOW = key("gaze.idt.min-duration", "a duration from 10ms to 1s",
+            "100ms", "Minimum fixation (window) duration of the I-DT detector.",
+            Values.duration(Duration.ofMillis(10), Duration.ofSeconds(1)), c -> Duration.ofMillis(100));
+    public static final ConfigKey<Duration> GAZE_CHUNK = key("gaze.chunk", "a duration from 1s to 10m",
+            "30s", "How much of a recording is analysed at a time; memory is bounded by it.",
+            Values.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)), c -> Duration.ofSeconds(30));
+
+    /**
+     * Areas of interest: every key under this prefix names one, its value {@code rect X Y W H} or
+     * {@code polygon X1,Y1 X2,Y2 X3,Y3 ...} in pixels.
+     */
+    public static final String GAZE_AOI_PREFIX = "gaze.aoi.";
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
             STATE_BACKEND, DEDUPE_TTL, WAREHOUSE_PATH, CATALOG_URI, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
-            JOB_NAME_KEY, DEPLOYMENT_TARGET);
+            JOB_NAME_KEY, DEPLOYMENT_TARGET,
+            GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
+            GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,
+            GAZE_VALIDITY_COLUMN, GAZE_POSITION_UNIT, GAZE_MIN_CONFIDENCE, GAZE_MAX_GAP, GAZE_BLINK_MIN, GAZE_BLINK_MAX,
+            GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
+            GAZE_CHUNK);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         return "jdbc:sqlite:" + c.get(WAREHOUSE_PATH).resolve("catalog.db");

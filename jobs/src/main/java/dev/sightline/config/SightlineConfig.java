@@ -1,5 +1,6 @@
 package dev.sightline.config;
 
+import dev.sightline.gaze.Aoi;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -29,6 +30,10 @@ public final class SightlineConfig {
     private SightlineConfig(Map<String, String> given) {
         this.given = Collections.unmodifiableMap(new TreeMap<>(given));
         for (String name : given.keySet()) {
+            if (name.startsWith(ConfigKeys.GAZE_AOI_PREFIX)) {
+                aoi(name, given.get(name));
+                continue;
+            }
             if (ConfigKeys.ALL.stream().noneMatch(k -> k.name().equals(name))) {
                 throw new ConfigException("unknown configuration key '" + name + "'" + suggestion(name)
                         + "; see docs/configuration.md for the keys");
@@ -79,6 +84,27 @@ public final class SightlineConfig {
             parsed.put(key.name(), value);
         }
         return (T) value;
+    }
+
+    /** The areas of interest ({@code gaze.aoi.<name>}), in name order. */
+    public List<Aoi> aois() {
+        return given.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(ConfigKeys.GAZE_AOI_PREFIX))
+                .map(e -> aoi(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private static Aoi aoi(String key, String value) {
+        String name = key.substring(ConfigKeys.GAZE_AOI_PREFIX.length());
+        if (name.isEmpty()) {
+            throw new ConfigException("bad key '" + key + "': name the area of interest, e.g. gaze.aoi.logo");
+        }
+        try {
+            return Aoi.parse(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bad value for '" + key + "': '" + value + "' (" + e.getMessage()
+                    + "; allowed: rect X Y WIDTH HEIGHT | polygon X1,Y1 X2,Y2 X3,Y3 ...)");
+        }
     }
 
     /** The keys set explicitly (file or overrides), for logging. */

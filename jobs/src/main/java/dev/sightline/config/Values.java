@@ -60,6 +60,21 @@ final class Values {
         };
     }
 
+    static ValueParser<Double> number(double min, double max) {
+        return text -> {
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number");
+            }
+            if (!(value >= min && value <= max)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return value;
+        };
+    }
+
     static ValueParser<Path> path() {
         return text -> {
             if (text.isEmpty()) {

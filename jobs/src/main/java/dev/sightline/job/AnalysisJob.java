@@ -4,6 +4,7 @@ import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.FirstSeenFilter;
 import dev.sightline.ingest.IdentifyObjects;
+import dev.sightline.ingest.MediaBranch;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaRouter;
 import dev.sightline.ingest.MediaType;
@@ -59,7 +60,9 @@ public final class AnalysisJob {
 
     /** The result tables this graph writes, to be prepared in the catalog before it starts. */
     public List<TableDefinition<?>> tables() {
-        return List.of(LedgerTables.MEDIA_OBJECTS, LedgerTables.DEAD_LETTERS);
+        List<TableDefinition<?>> tables = new ArrayList<>(List.of(LedgerTables.MEDIA_OBJECTS, LedgerTables.DEAD_LETTERS));
+        branches.values().forEach(branch -> tables.addAll(branch.tables()));
+        return tables;
     }
 
     /** Adds the graph behind {@code notices}, writing through {@code tables}. */
@@ -78,8 +81,13 @@ public final class AnalysisJob {
                 .uid("route-by-media-type");
 
         List<DataStream<ObjectOutcome>> outcomes = new ArrayList<>();
+        List<DataStream<DeadLetter>> branchLetters = new ArrayList<>();
         for (MediaBranch branch : branches.values()) {
-            outcomes.add(branch.attach(routed.getSideOutput(MediaRouter.output(branch.mediaType())), tables));
+            MediaBranch.Attached attached = branch.attach(routed.getSideOutput(MediaRouter.output(branch.mediaType())), tables);
+            outcomes.add(attached.outcomes());
+            if (attached.deadLetters() != null) {
+                branchLetters.add(attached.deadLetters());
+            }
         }
         outcomes.add(routed.getSideOutput(MediaRouter.output(MediaType.UNKNOWN))
                 .map(new UnsupportedObjects())
@@ -94,12 +102,15 @@ public final class AnalysisJob {
         tables.write(finished, LedgerTables.MEDIA_OBJECTS);
 
         DataStream<DeadLetter> deadLetters = finished
-                .filter(outcome -> outcome.status() != ObjectStatus.DONE)
+                .filter(outcome -> outcome.status() == ObjectStatus.FAILED)
                 .name("failed outcomes")
                 .uid("failed-outcomes")
                 .map(ObjectOutcome::toDeadLetter)
                 .name("to dead letters")
                 .uid("to-dead-letters");
+        if (!branchLetters.isEmpty()) {
+            deadLetters = deadLetters.union(branchLetters.toArray(DataStream[]::new));
+        }
         tables.write(deadLetters, LedgerTables.DEAD_LETTERS);
     }
 }

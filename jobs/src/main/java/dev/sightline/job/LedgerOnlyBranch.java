@@ -1,10 +1,13 @@
 package dev.sightline.job;
 
+import dev.sightline.ingest.MediaBranch;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.sink.TableDefinition;
 import dev.sightline.sink.TableWriter;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -26,10 +29,15 @@ public final class LedgerOnlyBranch implements MediaBranch {
     }
 
     @Override
-    public DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableWriter tables) {
-        return objects.map(new Identified())
+    public List<TableDefinition<?>> tables() {
+        return List.of();
+    }
+
+    @Override
+    public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
+        return new Attached(objects.map(new Identified())
                 .name(mediaType.label() + ": ledger only")
-                .uid(mediaType.label() + "-ledger-only");
+                .uid(mediaType.label() + "-ledger-only"), null);
     }
 
     private static final class Identified implements MapFunction<MediaObject, ObjectOutcome> {

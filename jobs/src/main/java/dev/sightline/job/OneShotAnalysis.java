@@ -3,6 +3,9 @@ package dev.sightline.job;
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.gaze.AnalyzeGaze;
+import dev.sightline.gaze.GazeSettings;
+import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaRouter;
 import dev.sightline.ingest.MediaType;
@@ -14,6 +17,7 @@ import dev.sightline.sink.LedgerTables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,10 +28,12 @@ public final class OneShotAnalysis {
 
     private final ObjectStore store;
     private final ObjectInspector inspector;
+    private final GazeSettings gaze;
 
-    public OneShotAnalysis(ObjectStore store) {
+    public OneShotAnalysis(ObjectStore store, GazeSettings gaze) {
         this.store = store;
         this.inspector = new ObjectInspector(store);
+        this.gaze = gaze;
     }
 
     /** The rows of one local file, per table. */
@@ -41,15 +47,25 @@ public final class OneShotAnalysis {
             notice = new ObjectNotice(uri, "unknown", -1, null, Instant.now());
         }
         MediaObject object = inspector.inspect(notice);
-        ObjectOutcome outcome = MediaRouter.routeOf(object) == MediaType.UNKNOWN
-                ? new UnsupportedObjects().map(object)
-                : ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
+        MediaType route = MediaRouter.routeOf(object);
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        CollectedGazeRows gazeRows = new CollectedGazeRows(object, deadLetters);
+        ObjectOutcome outcome;
+        if (route == MediaType.UNKNOWN) {
+            outcome = new UnsupportedObjects().map(object);
+        } else if (route == MediaType.GAZE) {
+            outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, gazeRows);
+        } else {
+            outcome = ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
+        }
+        if (outcome.status() == ObjectStatus.FAILED) {
+            deadLetters.add(outcome.toDeadLetter());
+        }
         AnalysisResult result = new AnalysisResult(outcome);
         result.add(LedgerTables.MEDIA_OBJECTS, List.of(outcome));
-        if (outcome.status() != ObjectStatus.DONE) {
-            result.add(LedgerTables.DEAD_LETTERS, List.of(outcome.toDeadLetter()));
-        } else {
-            result.add(LedgerTables.DEAD_LETTERS, List.of());
+        result.add(LedgerTables.DEAD_LETTERS, deadLetters);
+        if (route == MediaType.GAZE) {
+            gazeRows.addTo(result);
         }
         return result;
     }

@@ -121,6 +121,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
         long firstTimeUs = Long.MIN_VALUE;
         long samples;
         long invalidSamples;
+        long imputedTimes;
         long fixationIndex;
         long saccadeIndex;
         long blinkIndex;
@@ -150,6 +151,14 @@ public final class GazeAnalyzer implements GazeSampleSink {
         }
 
         void sample(long line, long timeUs, double x, double y, double pupil, boolean valid) {
+            if (timeUs == MISSING_TIME) {
+                if (rateHz <= 0) {
+                    problems.add(line, "missing timestamp (set gaze.sampling-rate-hz to place such samples)");
+                    return;
+                }
+                timeUs = lastTimeUs == Long.MIN_VALUE ? 0 : lastTimeUs + periodUs; // placed by the known rate
+                imputedTimes++;
+            }
             if (lastTimeUs != Long.MIN_VALUE && timeUs <= lastTimeUs) {
                 problems.add(line, timeUs == lastTimeUs ? "duplicate timestamp; sample dropped"
                         : "timestamp goes backwards; sample dropped");

@@ -11,12 +11,16 @@ public final class TraceCleaner {
     private final ScreenGeometry geometry;
     private final double rateHz;
     private final SavitzkyGolay filter;
+    private final DegreeTable xTable;
+    private final DegreeTable yTable;
 
     public TraceCleaner(CleaningSettings settings, ScreenGeometry geometry, double rateHz) {
         this.settings = settings;
         this.geometry = geometry;
         this.rateHz = rateHz;
         this.filter = new SavitzkyGolay(SavitzkyGolay.windowSamples(settings.velocityWindowMs() / 1000, rateHz));
+        this.xTable = new DegreeTable(geometry.widthPx(), geometry.widthMm(), geometry.distanceMm());
+        this.yTable = new DegreeTable(geometry.heightPx(), geometry.heightMm(), geometry.distanceMm());
     }
 
     /** Samples of context the filter needs on each side of a sample. */
@@ -55,9 +59,13 @@ public final class TraceCleaner {
                 }
             }
         }
+        double[] xPx = t.xPx;
+        double[] yPx = t.yPx;
+        double[] xDeg = t.xDeg;
+        double[] yDeg = t.yDeg;
         for (int k = 0; k < n; k++) {
-            t.xDeg[k] = geometry.xDeg(t.xPx[k]);
-            t.yDeg[k] = geometry.yDeg(t.yPx[k]);
+            xDeg[k] = xTable.degrees(xPx[k]);
+            yDeg[k] = yTable.degrees(yPx[k]);
         }
         for (int k = 0; k < n; k++) {
             double vx = filter.derivative(t.xDeg, k, 0, n);

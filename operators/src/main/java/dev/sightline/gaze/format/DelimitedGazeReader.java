@@ -143,7 +143,11 @@ public final class DelimitedGazeReader {
             if (from == to || b[from] == '#') {
                 return;
             }
-            int fields = split(b, from, to);
+            fields(b, split(b, from, to), line, terminated);
+        }
+
+        /** One data row whose fields are already split into {@code starts}/{@code ends}. */
+        private void fields(byte[] b, int fields, long line, boolean terminated) {
             if (fields < starts.length) {
                 sink.problem(line, terminated
                         ? "expected at least " + starts.length + " columns, found " + fields
@@ -161,8 +165,8 @@ public final class DelimitedGazeReader {
                 recordingOpen = true;
             }
             double time = FastNumbers.parse(b, starts[layout.time()], ends[layout.time()]);
-            if (Double.isNaN(time)) {
-                sink.problem(line, FastNumbers.isInvalid(time) ? "timestamp is not a number" : "missing timestamp");
+            if (FastNumbers.isInvalid(time)) {
+                sink.problem(line, "timestamp is not a number");
                 return;
             }
             double x;
@@ -193,12 +197,12 @@ public final class DelimitedGazeReader {
                 y = number(b, layout.y());
                 valid = usable(x, y) && eyeValid(b, layout.validity()) && eyeValid(b, layout.validityRight());
             }
-            double pupil = layout.pupil() >= 0 ? number(b, layout.pupil()) : Double.NaN;
             if (valid) {
                 x = toPixelsX(x);
                 y = toPixelsY(y);
             }
-            sink.sample(line, Math.round(time * unit.toMicros), x, y, pupil, valid);
+            // Pupil size is located (layout.pupil()) but not read until an analysis uses it.
+            sink.sample(line, Double.isNaN(time) ? GazeSampleSink.MISSING_TIME : Math.round(time * unit.toMicros), x, y, Double.NaN, valid);
         }
 
         private double number(byte[] b, int field) {
@@ -280,7 +284,8 @@ public final class DelimitedGazeReader {
             return false;
         }
         for (int i = 0; i < ascii.length(); i++) {
-            if (Character.toLowerCase((char) b[from + i]) != ascii.charAt(i)) {
+            int c = b[from + i];
+            if (c != ascii.charAt(i) && (c | 0x20) != ascii.charAt(i)) {
                 return false;
             }
         }

@@ -147,8 +147,8 @@ public final class EyeLinkAscReader {
             String[] f = line.substring(at).trim().split("\\s+");
             if (f.length >= 5) {
                 try {
-                    screenWidth = Double.parseDouble(f[3]) - Double.parseDouble(f[1]) + 1;
-                    screenHeight = Double.parseDouble(f[4]) - Double.parseDouble(f[2]) + 1;
+                    screenWidth = extent(Double.parseDouble(f[1]), Double.parseDouble(f[3]));
+                    screenHeight = extent(Double.parseDouble(f[2]), Double.parseDouble(f[4]));
                 } catch (NumberFormatException e) {
                     // a malformed message does not stop the recording
                 }
@@ -176,6 +176,12 @@ public final class EyeLinkAscReader {
         } catch (RuntimeException e) {
             sink.problem(lineNumber, "malformed tracker event: " + line.trim());
         }
+    }
+
+    /** DISPLAY_COORDS give the last pixel (0 1279: 1280 wide), GAZE_COORDS often the size (0 1920). */
+    private static double extent(double first, double last) {
+        long span = Math.round(last - first);
+        return span % 2 == 1 ? span + 1 : span;
     }
 
     private static double number(String text) {

@@ -49,32 +49,37 @@ public final class FastNumbers {
         long mantissa = 0;
         int digits = 0;
         int exponent = 0;
-        boolean any = false;
-        while (i < to && b[i] >= '0' && b[i] <= '9') {
+        int first = i;
+        while (i < to) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
             if (digits < 18) {
-                mantissa = mantissa * 10 + (b[i] - '0');
-                if (mantissa != 0) {
-                    digits++;
-                }
+                mantissa = mantissa * 10 + d;
+                digits += mantissa == 0 ? 0 : 1;
             } else {
                 exponent++;
             }
-            any = true;
             i++;
         }
+        boolean any = i > first;
         if (i < to && b[i] == '.') {
             i++;
-            while (i < to && b[i] >= '0' && b[i] <= '9') {
+            int fractionStart = i;
+            while (i < to) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
                 if (digits < 18) {
-                    mantissa = mantissa * 10 + (b[i] - '0');
-                    if (mantissa != 0) {
-                        digits++;
-                    }
+                    mantissa = mantissa * 10 + d;
+                    digits += mantissa == 0 ? 0 : 1;
                     exponent--;
                 }
-                any = true;
                 i++;
             }
+            any |= i > fractionStart;
         }
         if (!any) {
             return missingOrInvalid(b, negative || b[from] == '+' ? from + 1 : from, to);

@@ -3,6 +3,9 @@ package dev.sightline.gaze.format;
 /** Receives what a gaze export holds, in file order, as a parser reads it. */
 public interface GazeSampleSink {
 
+    /** The time of a sample whose timestamp field is empty; the sampling rate may place it. */
+    long MISSING_TIME = Long.MIN_VALUE;
+
     /** A recording starts (a file holds one or more). */
     void beginRecording(RecordingHeader header);
 

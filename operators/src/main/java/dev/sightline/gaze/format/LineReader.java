@@ -2,6 +2,9 @@ package dev.sightline.gaze.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -30,15 +33,14 @@ public final class LineReader {
     /** Advances to the next line; false at the end of the stream. */
     public boolean next() throws IOException {
         while (true) {
-            for (int i = position; i < limit; i++) {
-                if (buffer[i] == '\n') {
-                    start = position;
-                    end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
-                    position = i + 1;
-                    terminated = true;
-                    lineNumber++;
-                    return true;
-                }
+            int i = indexOfNewline(buffer, position, limit);
+            if (i >= 0) {
+                start = position;
+                end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+                position = i + 1;
+                terminated = true;
+                lineNumber++;
+                return true;
             }
             if (eof) {
                 if (position < limit) {
@@ -53,6 +55,29 @@ public final class LineReader {
             }
             fill();
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** The index of the first '\n' in {@code b[from, to)}, or -1; eight bytes at a time. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (word - ONES) & ~word & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void fill() throws IOException {

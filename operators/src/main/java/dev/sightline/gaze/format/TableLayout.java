@@ -38,7 +38,8 @@ record TableLayout(
     /** The first field index after which nothing is read. */
     int fieldsToRead() {
         int max = 0;
-        for (int i : new int[] {time, x, y, xRight, yRight, pupil, validity, validityRight, participant, recording, sensor}) {
+        // The pupil column is located but not read: no analysis uses pupil size yet.
+        for (int i : new int[] {time, x, y, xRight, yRight, validity, validityRight, participant, recording, sensor}) {
             max = Math.max(max, i);
         }
         return max + 1;

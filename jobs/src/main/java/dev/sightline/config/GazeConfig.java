@@ -1,0 +1,44 @@
+package dev.sightline.config;
+
+import dev.sightline.gaze.AdaptiveDetector;
+import dev.sightline.gaze.CleaningSettings;
+import dev.sightline.gaze.EventDetector;
+import dev.sightline.gaze.GazeSettings;
+import dev.sightline.gaze.IdtDetector;
+import dev.sightline.gaze.IvtDetector;
+import dev.sightline.gaze.ScreenGeometry;
+import dev.sightline.gaze.format.ColumnMapping;
+
+/** Builds the gaze analysis settings from the configuration's {@code gaze.*} keys. */
+public final class GazeConfig {
+
+    private GazeConfig() {}
+
+    public static GazeSettings settings(SightlineConfig c) {
+        ScreenGeometry geometry = new ScreenGeometry(c.get(ConfigKeys.GAZE_SCREEN_WIDTH_PX), c.get(ConfigKeys.GAZE_SCREEN_HEIGHT_PX),
+                c.get(ConfigKeys.GAZE_SCREEN_WIDTH_MM), c.get(ConfigKeys.GAZE_SCREEN_HEIGHT_MM), c.get(ConfigKeys.GAZE_VIEWING_DISTANCE_MM));
+        ColumnMapping columns = new ColumnMapping(column(c.get(ConfigKeys.GAZE_TIME_COLUMN)), c.get(ConfigKeys.GAZE_TIME_UNIT),
+                column(c.get(ConfigKeys.GAZE_X_COLUMN)), column(c.get(ConfigKeys.GAZE_Y_COLUMN)),
+                column(c.get(ConfigKeys.GAZE_PUPIL_COLUMN)), column(c.get(ConfigKeys.GAZE_VALIDITY_COLUMN)),
+                c.get(ConfigKeys.GAZE_POSITION_UNIT), c.get(ConfigKeys.GAZE_MIN_CONFIDENCE));
+        double blinkMin = c.get(ConfigKeys.GAZE_BLINK_MIN).toMillis();
+        double blinkMax = c.get(ConfigKeys.GAZE_BLINK_MAX).toMillis();
+        if (blinkMax < blinkMin) {
+            throw new ConfigException("bad value for 'gaze.blink.max-duration': shorter than gaze.blink.min-duration");
+        }
+        CleaningSettings cleaning = new CleaningSettings(c.get(ConfigKeys.GAZE_MAX_GAP).toMillis(), blinkMin, blinkMax,
+                c.get(ConfigKeys.GAZE_VELOCITY_WINDOW).toMillis());
+        double minFixation = c.get(ConfigKeys.GAZE_MIN_FIXATION).toMillis();
+        EventDetector detector = switch (c.get(ConfigKeys.GAZE_DETECTOR)) {
+            case ADAPTIVE -> new AdaptiveDetector(AdaptiveDetector.Settings.DEFAULTS.withMinFixationMs(minFixation));
+            case IVT -> new IvtDetector(c.get(ConfigKeys.GAZE_IVT_THRESHOLD), minFixation);
+            case IDT -> new IdtDetector(c.get(ConfigKeys.GAZE_IDT_DISPERSION), c.get(ConfigKeys.GAZE_IDT_WINDOW).toMillis());
+        };
+        return new GazeSettings(geometry, c.get(ConfigKeys.GAZE_SAMPLING_RATE), columns, cleaning, detector, c.aois(),
+                c.get(ConfigKeys.GAZE_CHUNK).toMillis() / 1000.0);
+    }
+
+    private static String column(String value) {
+        return value.equals("auto") ? null : value;
+    }
+}

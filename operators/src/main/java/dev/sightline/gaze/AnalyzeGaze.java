@@ -1,0 +1,177 @@
+package dev.sightline.gaze;
+
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.gaze.format.GazeFormatException;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The gaze stage: streams each gaze object through its parser and {@link GazeAnalyzer}, emitting
+ * rows to side outputs as they are produced and one outcome per object. Metrics:
+ * {@code gazeSamples}, {@code gazeRecordings}, {@code gazeFixations}, {@code gazeSaccades}.
+ */
+public final class AnalyzeGaze extends ProcessFunction<MediaObject, ObjectOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    /** The stage name in ledger rows and dead letters. */
+    public static final String STAGE = "gaze";
+
+    static final OutputTag<GazeRows.Recording> RECORDINGS = new OutputTag<>("gaze-recordings", TypeInformation.of(GazeRows.Recording.class));
+    static final OutputTag<GazeRows.Fixation> FIXATIONS = new OutputTag<>("gaze-fixations", TypeInformation.of(GazeRows.Fixation.class));
+    static final OutputTag<GazeRows.Saccade> SACCADES = new OutputTag<>("gaze-saccades", TypeInformation.of(GazeRows.Saccade.class));
+    static final OutputTag<GazeRows.Blink> BLINKS = new OutputTag<>("gaze-blinks", TypeInformation.of(GazeRows.Blink.class));
+    static final OutputTag<GazeRows.AoiMetrics> AOIS = new OutputTag<>("gaze-aois", TypeInformation.of(GazeRows.AoiMetrics.class));
+    static final OutputTag<DeadLetter> PROBLEMS = new OutputTag<>("gaze-problems", TypeInformation.of(DeadLetter.class));
+
+    private final ObjectStoreFactory stores;
+    private final GazeSettings settings;
+    private transient ObjectStore store;
+    private transient Counter samples;
+    private transient Counter recordings;
+    private transient Counter fixations;
+    private transient Counter saccades;
+
+    public AnalyzeGaze(ObjectStoreFactory stores, GazeSettings settings) {
+        this.stores = stores;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        store = stores.create();
+        samples = getRuntimeContext().getMetricGroup().counter("gazeSamples");
+        recordings = getRuntimeContext().getMetricGroup().counter("gazeRecordings");
+        fixations = getRuntimeContext().getMetricGroup().counter("gazeFixations");
+        saccades = getRuntimeContext().getMetricGroup().counter("gazeSaccades");
+    }
+
+    @Override
+    public void processElement(MediaObject object, Context context, Collector<ObjectOutcome> out) {
+        GazeResultSink sink = new GazeResultSink() {
+            @Override
+            public void recording(GazeRows.Recording row) {
+                samples.inc(row.sampleCount());
+                recordings.inc();
+                context.output(RECORDINGS, row);
+            }
+
+            @Override
+            public void fixation(GazeRows.Fixation row) {
+                fixations.inc();
+                context.output(FIXATIONS, row);
+            }
+
+            @Override
+            public void saccade(GazeRows.Saccade row) {
+                saccades.inc();
+                context.output(SACCADES, row);
+            }
+
+            @Override
+            public void blink(GazeRows.Blink row) {
+                context.output(BLINKS, row);
+            }
+
+            @Override
+            public void aoiMetrics(GazeRows.AoiMetrics row) {
+                context.output(AOIS, row);
+            }
+
+            @Override
+            public void problem(String summary) {
+                context.output(PROBLEMS, new DeadLetter(object.uri(), object.version(), STAGE, GazeOutcomes.BAD_LINES,
+                        object.fileName() + ": " + summary, Instant.now()));
+            }
+        };
+        out.collect(GazeOutcomes.analyze(store, object, settings, sink));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** How one object's gaze analysis ends, shared by the Flink stage and one-shot analysis. */
+    public static final class GazeOutcomes {
+        /** Error class of lines that could not be used (the rest of the file was analysed). */
+        public static final String BAD_LINES = "BadGazeLines";
+        /** Error class of a file that cannot be read as the format its content shows. */
+        public static final String FORMAT_ERROR = "GazeFormatError";
+        /** Error class of a file that holds no sample at all. */
+        public static final String NO_SAMPLES = "NoGazeSamples";
+
+        private GazeOutcomes() {}
+
+        /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input. */
+        public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, GazeResultSink sink) {
+            List<String> problems = new ArrayList<>();
+            long[] sampleCount = {0};
+            GazeResultSink counting = new GazeResultSink() {
+                @Override
+                public void recording(GazeRows.Recording row) {
+                    sampleCount[0] += row.sampleCount();
+                    sink.recording(row);
+                }
+
+                @Override
+                public void fixation(GazeRows.Fixation row) {
+                    sink.fixation(row);
+                }
+
+                @Override
+                public void saccade(GazeRows.Saccade row) {
+                    sink.saccade(row);
+                }
+
+                @Override
+                public void blink(GazeRows.Blink row) {
+                    sink.blink(row);
+                }
+
+                @Override
+                public void aoiMetrics(GazeRows.AoiMetrics row) {
+                    sink.aoiMetrics(row);
+                }
+
+                @Override
+                public void problem(String summary) {
+                    problems.add(summary);
+                    sink.problem(summary);
+                }
+            };
+            try (InputStream in = store.open(object.uri())) {
+                GazeFormats.analyze(object.uri(), object.version(), object.format(), in, settings, counting);
+            } catch (GazeFormatException e) {
+                return ObjectOutcome.failed(object, STAGE, FORMAT_ERROR, object.fileName() + ": " + e.getMessage(), Instant.now());
+            } catch (IOException | RuntimeException e) {
+                return ObjectOutcome.failed(object, STAGE, "UnreadableObject",
+                        object.fileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
+            }
+            if (sampleCount[0] == 0) {
+                return ObjectOutcome.failed(object, STAGE, NO_SAMPLES, object.fileName() + ": no usable gaze sample"
+                        + (problems.isEmpty() ? "" : " (" + problems.get(0) + ")"), Instant.now());
+            }
+            if (!problems.isEmpty()) {
+                return new ObjectOutcome(object, ObjectStatus.PARTIAL, STAGE, BAD_LINES,
+                        object.fileName() + ": " + String.join("; ", problems), Instant.now());
+            }
+            return ObjectOutcome.done(object, STAGE, Instant.now());
+        }
+    }
+}

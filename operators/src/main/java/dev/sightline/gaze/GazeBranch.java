@@ -1,0 +1,49 @@
+package dev.sightline.gaze;
+
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.ingest.MediaBranch;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.MediaType;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.sink.TableDefinition;
+import dev.sightline.sink.TableWriter;
+import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/** The gaze branch of the job: parse, clean, detect events, metrics and AOIs, into the gaze tables. */
+public final class GazeBranch implements MediaBranch {
+
+    private final ObjectStoreFactory stores;
+    private final GazeSettings settings;
+
+    public GazeBranch(ObjectStoreFactory stores, GazeSettings settings) {
+        this.stores = stores;
+        this.settings = settings;
+    }
+
+    @Override
+    public MediaType mediaType() {
+        return MediaType.GAZE;
+    }
+
+    @Override
+    public List<TableDefinition<?>> tables() {
+        return GazeTables.ALL;
+    }
+
+    @Override
+    public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
+        SingleOutputStreamOperator<ObjectOutcome> outcomes = objects
+                .rebalance()
+                .process(new AnalyzeGaze(stores, settings))
+                .name("gaze: parse, clean, detect events")
+                .uid("gaze-analyze");
+        tables.write(outcomes.getSideOutput(AnalyzeGaze.RECORDINGS), GazeTables.RECORDINGS);
+        tables.write(outcomes.getSideOutput(AnalyzeGaze.FIXATIONS), GazeTables.FIXATIONS);
+        tables.write(outcomes.getSideOutput(AnalyzeGaze.SACCADES), GazeTables.SACCADES);
+        tables.write(outcomes.getSideOutput(AnalyzeGaze.BLINKS), GazeTables.BLINKS);
+        tables.write(outcomes.getSideOutput(AnalyzeGaze.AOIS), GazeTables.AOI_METRICS);
+        return new Attached(outcomes, outcomes.getSideOutput(AnalyzeGaze.PROBLEMS));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.sightline.gaze;
+
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
+
+import dev.sightline.sink.Rows;
+import dev.sightline.sink.TableDefinition;
+import java.util.List;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Types;
+
+/** The gaze analysis tables: recordings, fixations, saccades, blinks and area-of-interest metrics. */
+public final class GazeTables {
+
+    private GazeTables() {}
+
+    private static Types.NestedField uri(int id) {
+        return required(id, "uri", Types.StringType.get(), "Object URI of the gaze file");
+    }
+
+    private static Types.NestedField version(int id) {
+        return required(id, "version", Types.StringType.get(), "Object version");
+    }
+
+    private static Types.NestedField recordingId(int id) {
+        return required(id, "recording_id", Types.StringType.get(), "Stable id of the recording (from object and participant/recording name)");
+    }
+
+    private static Types.NestedField dbl(int id, String name, String doc) {
+        return optional(id, name, Types.DoubleType.get(), doc);
+    }
+
+    private static Types.NestedField lng(int id, String name, String doc) {
+        return required(id, name, Types.LongType.get(), doc);
+    }
+
+    private static Types.NestedField str(int id, String name, String doc) {
+        return optional(id, name, Types.StringType.get(), doc);
+    }
+
+    /** Doubles that are NaN (unknown) are written as null. */
+    private static Double d(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+    }
+
+    public static final TableDefinition<GazeRows.Recording> RECORDINGS = new TableDefinition<>(
+            "gaze_recordings", "One row per eye-tracking recording: set-up, data quality, metrics and analysis parameters.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    str(4, "participant", "Participant name, where the file has one"),
+                    str(5, "recording_name", "Recording name within the file ('' for single-recording files)"),
+                    str(6, "source_format", "gaze-csv, tobii-tsv, eyelink-asc or pupil-labs-csv"),
+                    str(7, "eyes", "left, right, binocular (averaged) or unknown"),
+                    lng(8, "sample_count", "Samples analysed, including placeholders for missing samples"),
+                    dbl(9, "sampling_rate_hz", "Sampling rate: from the file, the configuration, or the median timestamp step"),
+                    dbl(10, "start_time_ms", "Time of the first sample, tracker clock"),
+                    dbl(11, "duration_ms", "From the first sample to one period after the last"),
+                    dbl(12, "screen_width_px", "Screen width used for degrees"),
+                    dbl(13, "screen_height_px", "Screen height used for degrees"),
+                    dbl(14, "screen_width_mm", "Screen width used for degrees"),
+                    dbl(15, "screen_height_mm", "Screen height used for degrees"),
+                    dbl(16, "viewing_distance_mm", "Eye-to-screen distance used for degrees"),
+                    dbl(17, "data_loss_pct", "Invalid, missing or unreadable samples, percent"),
+                    lng(18, "fixation_count", "Fixations detected"),
+                    dbl(19, "fixation_mean_duration_ms", "Mean fixation duration"),
+                    dbl(20, "fixation_median_duration_ms", "Median fixation duration"),
+                    lng(21, "saccade_count", "Saccades detected"),
+                    dbl(22, "saccade_mean_amplitude_deg", "Mean saccade amplitude"),
+                    dbl(23, "saccade_mean_peak_velocity_deg_s", "Mean saccade peak velocity"),
+                    dbl(24, "main_sequence_coefficient", "k of peak velocity = k * amplitude^e (0.5 to 30 deg saccades)"),
+                    dbl(25, "main_sequence_exponent", "e of the main sequence fit"),
+                    lng(26, "pso_count", "Post-saccadic oscillations detected"),
+                    lng(27, "blink_count", "Blinks detected"),
+                    dbl(28, "blink_rate_per_min", "Blinks per minute of recording"),
+                    lng(29, "problem_count", "Lines that could not be used (see dead_letters)"),
+                    str(30, "detector", "Event detector: adaptive, ivt or idt"),
+                    str(31, "parameters", "Every cleaning and detection parameter, JSON")),
+            List.of(),
+            r -> GenericRowData.of(Rows.string(r.uri()), Rows.string(r.version()), Rows.string(r.recordingId()),
+                    Rows.string(r.participant()), Rows.string(r.recordingName()), Rows.string(r.sourceFormat()),
+                    Rows.string(r.eyes()), r.sampleCount(), d(r.samplingRateHz()), d(r.startTimeMs()), d(r.durationMs()),
+                    d(r.screenWidthPx()), d(r.screenHeightPx()), d(r.screenWidthMm()), d(r.screenHeightMm()),
+                    d(r.viewingDistanceMm()), d(r.dataLossPct()), r.fixationCount(), d(r.fixationMeanDurationMs()),
+                    d(r.fixationMedianDurationMs()), r.saccadeCount(), d(r.saccadeMeanAmplitudeDeg()),
+                    d(r.saccadeMeanPeakVelocityDegS()), d(r.mainSequenceCoefficient()), d(r.mainSequenceExponent()),
+                    r.psoCount(), r.blinkCount(), d(r.blinkRatePerMin()), r.problemCount(), Rows.string(r.detector()),
+                    Rows.string(r.parameters())));
+
+    public static final TableDefinition<GazeRows.Fixation> FIXATIONS = new TableDefinition<>(
+            "gaze_fixations", "Fixations, detected by Sightline or reported by the tracker.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    lng(4, "fixation_index", "Order within the recording and source"),
+                    dbl(5, "start_time_ms", "First sample, tracker clock"),
+                    dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
+                    dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
+                    dbl(8, "x_px", "Mean horizontal position, pixels from the left"),
+                    dbl(9, "y_px", "Mean vertical position, pixels from the top"),
+                    dbl(10, "x_deg", "Mean horizontal position, degrees from the screen centre"),
+                    dbl(11, "y_deg", "Mean vertical position, degrees from the screen centre (down positive)"),
+                    dbl(12, "dispersion_deg", "(max x - min x) + (max y - min y), degrees"),
+                    str(13, "detector", "adaptive, ivt, idt, or eyelink for tracker events"),
+                    str(14, "source", "detected, or tracker-left / tracker-right")),
+            List.of(),
+            f -> GenericRowData.of(Rows.string(f.uri()), Rows.string(f.version()), Rows.string(f.recordingId()),
+                    f.fixationIndex(), d(f.startTimeMs()), d(f.endTimeMs()), d(f.durationMs()), d(f.xPx()), d(f.yPx()),
+                    d(f.xDeg()), d(f.yDeg()), d(f.dispersionDeg()), Rows.string(f.detector()), Rows.string(f.source())));
+
+    public static final TableDefinition<GazeRows.Saccade> SACCADES = new TableDefinition<>(
+            "gaze_saccades", "Saccades, detected by Sightline or reported by the tracker.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    lng(4, "saccade_index", "Order within the recording and source"),
+                    dbl(5, "start_time_ms", "First sample, tracker clock"),
+                    dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
+                    dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
+                    dbl(8, "start_x_px", "Start position, pixels"),
+                    dbl(9, "start_y_px", "Start position, pixels"),
+                    dbl(10, "end_x_px", "End position, pixels"),
+                    dbl(11, "end_y_px", "End position, pixels"),
+                    dbl(12, "start_x_deg", "Start position, degrees from the screen centre"),
+                    dbl(13, "start_y_deg", "Start position, degrees from the screen centre"),
+                    dbl(14, "end_x_deg", "End position, degrees from the screen centre"),
+                    dbl(15, "end_y_deg", "End position, degrees from the screen centre"),
+                    dbl(16, "amplitude_deg", "Angle between start and end lines of sight"),
+                    dbl(17, "peak_velocity_deg_s", "Highest angular velocity within the saccade"),
+                    dbl(18, "pso_duration_ms", "Post-saccadic oscillation right after it; 0 when none"),
+                    str(19, "detector", "adaptive, ivt, idt, or eyelink for tracker events"),
+                    str(20, "source", "detected, or tracker-left / tracker-right")),
+            List.of(),
+            s -> GenericRowData.of(Rows.string(s.uri()), Rows.string(s.version()), Rows.string(s.recordingId()),
+                    s.saccadeIndex(), d(s.startTimeMs()), d(s.endTimeMs()), d(s.durationMs()), d(s.startXPx()),
+                    d(s.startYPx()), d(s.endXPx()), d(s.endYPx()), d(s.startXDeg()), d(s.startYDeg()), d(s.endXDeg()),
+                    d(s.endYDeg()), d(s.amplitudeDeg()), d(s.peakVelocityDegS()), d(s.psoDurationMs()),
+                    Rows.string(s.detector()), Rows.string(s.source())));
+
+    public static final TableDefinition<GazeRows.Blink> BLINKS = new TableDefinition<>(
+            "gaze_blinks", "Blinks: runs of lost samples of blink length with their eyelid artefacts, or the tracker's.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    lng(4, "blink_index", "Order within the recording and source"),
+                    dbl(5, "start_time_ms", "First sample, tracker clock"),
+                    dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
+                    dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
+                    str(8, "detector", "loss-run, or eyelink for tracker events"),
+                    str(9, "source", "detected, or tracker-left / tracker-right")),
+            List.of(),
+            b -> GenericRowData.of(Rows.string(b.uri()), Rows.string(b.version()), Rows.string(b.recordingId()),
+                    b.blinkIndex(), d(b.startTimeMs()), d(b.endTimeMs()), d(b.durationMs()), Rows.string(b.detector()),
+                    Rows.string(b.source())));
+
+    public static final TableDefinition<GazeRows.AoiMetrics> AOI_METRICS = new TableDefinition<>(
+            "gaze_aoi_metrics", "Per recording and area of interest: dwell, first fixation, visits.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    str(4, "aoi_name", "Area of interest, as named in gaze.aoi.<name>"),
+                    dbl(5, "dwell_time_ms", "Total duration of fixations inside"),
+                    dbl(6, "dwell_pct", "Dwell time as percent of the recording"),
+                    dbl(7, "time_to_first_fixation_ms", "From the recording's first sample to the first fixation inside; null if none"),
+                    dbl(8, "first_fixation_duration_ms", "Duration of that first fixation"),
+                    lng(9, "fixation_count", "Fixations inside"),
+                    lng(10, "visits", "Runs of consecutive fixations inside"),
+                    lng(11, "revisits", "visits - 1, at least 0")),
+            List.of(),
+            a -> GenericRowData.of(Rows.string(a.uri()), Rows.string(a.version()), Rows.string(a.recordingId()),
+                    Rows.string(a.aoiName()), d(a.dwellTimeMs()), d(a.dwellPct()), d(a.timeToFirstFixationMs()),
+                    d(a.firstFixationDurationMs()), a.fixationCount(), a.visits(), a.revisits()));
+
+    /** Every gaze table, in documentation order. */
+    public static final List<TableDefinition<?>> ALL = List.of(RECORDINGS, FIXATIONS, SACCADES, BLINKS, AOI_METRICS);
+}

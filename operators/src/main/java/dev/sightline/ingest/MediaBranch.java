@@ -1,0 +1,30 @@
+package dev.sightline.ingest;
+
+import dev.sightline.sink.TableDefinition;
+import dev.sightline.sink.TableWriter;
+import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * The analysis of one media type: takes that type's objects, writes its result tables and ends
+ * each object with an {@link ObjectOutcome} for the ledger. The video, audio and gaze analyses
+ * plug in here.
+ */
+public interface MediaBranch {
+
+    /** What a branch adds to the graph: an outcome per object, and the dead letters of partial ones. */
+    record Attached(DataStream<ObjectOutcome> outcomes, DataStream<DeadLetter> deadLetters) {}
+
+    /** The media type this branch analyses. */
+    MediaType mediaType();
+
+    /** The result tables the branch writes, prepared in the catalog before the job starts. */
+    List<TableDefinition<?>> tables();
+
+    /**
+     * Adds the branch's operators (every one with a stable uid). Failed outcomes become dead
+     * letters downstream; a partial outcome's dead letters (naming lines, frames, ...) come from
+     * the branch itself, or null when it has none.
+     */
+    Attached attach(DataStream<MediaObject> objects, TableWriter tables);
+}

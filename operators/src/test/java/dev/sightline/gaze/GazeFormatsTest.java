@@ -1,0 +1,193 @@
+package dev.sightline.gaze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sightline.gaze.format.ColumnMapping;
+import dev.sightline.gaze.format.GazeFormatException;
+import dev.sightline.ingest.MediaFormat;
+import dev.sightline.ingest.SharedData;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every reader on the real export files in ../shared/data and on written samples. */
+class GazeFormatsTest {
+
+    private static final ScreenGeometry LUND = new ScreenGeometry(1024, 768, 380, 300, 670);
+
+    private static GazeSettings settings(ScreenGeometry geometry, ColumnMapping columns) {
+        return new GazeSettings(geometry, 0, columns, CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
+    }
+
+    private static CollectingResults analyze(Path file, MediaFormat format, GazeSettings settings) throws Exception {
+        CollectingResults results = new CollectingResults();
+        try (InputStream in = Files.newInputStream(file)) {
+            GazeFormats.analyze(file.toUri().toString(), "v", format, in, settings, results);
+        }
+        return results;
+    }
+
+    private static CollectingResults analyze(String text, MediaFormat format, GazeSettings settings) throws Exception {
+        CollectingResults results = new CollectingResults();
+        GazeFormats.analyze("file:///x", "v", format, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), settings, results);
+        return results;
+    }
+
+    @Test
+    void lundCsvWithItsSetUp() throws Exception {
+        CollectingResults r = analyze(SharedData.file("eyetracking/lund2013/TH34_img_Europe_labelled_MN.csv"),
+                MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
+        GazeRows.Recording recording = r.recordings.get(0);
+        assertThat(recording.samplingRateHz()).isCloseTo(500, within(1.0));
+        assertThat(recording.sampleCount()).isBetween(4988L, 5100L);
+        assertThat(recording.fixationCount()).isGreaterThan(15);
+        assertThat(recording.saccadeCount()).isGreaterThan(15);
+        assertThat(recording.saccadeMeanPeakVelocityDegS()).isBetween(50.0, 800.0);
+        assertThat(recording.mainSequenceExponent()).isBetween(0.2, 1.2);
+        assertThat(r.fixations).allSatisfy(f -> assertThat(f.xPx()).isBetween(0.0, 1024.0));
+    }
+
+    @Test
+    void rowsWithoutTimestampsArePlacedByAConfiguredRateOrReported() throws Exception {
+        Path file = SharedData.file("eyetracking/lund2013/TH20_trial1_labelled_MN.csv"); // t_us is nan throughout
+        CollectingResults unknownRate = analyze(file, MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
+        assertThat(unknownRate.problems).singleElement().asString().contains("missing timestamp").contains("first 3, 4, 5");
+        assertThat(unknownRate.recordings.get(0).sampleCount()).isZero();
+
+        GazeSettings at500 = new GazeSettings(LUND, 500, ColumnMapping.AUTO, CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
+        CollectingResults placed = analyze(file, MediaFormat.GAZE_CSV, at500);
+        assertThat(placed.problems).isEmpty();
+        assertThat(placed.recordings.get(0).sampleCount()).isEqualTo(1658);
+        assertThat(placed.recordings.get(0).durationMs()).isCloseTo(1658 * 2.0, within(0.01));
+        assertThat(placed.saccades).isNotEmpty();
+    }
+
+    @Test
+    void eyeLinkMonocularAndBinocularWithTrackerEvents() throws Exception {
+        for (String name : List.of("pymovements_eyelink_monocular_example.asc", "pymovements_eyelink_binocular_example.asc")) {
+            CollectingResults r = analyze(SharedData.file("eyetracking/formats/" + name), MediaFormat.EYELINK_ASC,
+                    settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
+            GazeRows.Recording recording = r.recordings.get(0);
+            assertThat(recording.samplingRateHz()).as(name).isEqualTo(1000);
+            // DISPLAY_COORDS 0 0 1279 1023 (monocular), GAZE_COORDS 0.00 0.00 1920.00 1080.00 (binocular)
+            assertThat(recording.screenWidthPx()).as(name).isEqualTo(name.contains("binocular") ? 1920 : 1280);
+            assertThat(recording.eyes()).isEqualTo(name.contains("binocular") ? "binocular" : "left");
+            assertThat(r.fixations).anyMatch(f -> f.source().startsWith("tracker") && f.detector().equals("eyelink"));
+            assertThat(r.saccades).anyMatch(s -> s.source().startsWith("tracker") && s.amplitudeDeg() > 0);
+        }
+        CollectingResults mono = analyze(SharedData.file("eyetracking/formats/pymovements_eyelink_monocular_example.asc"),
+                MediaFormat.EYELINK_ASC, settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
+        GazeRows.Fixation efix = mono.fixations.stream().filter(f -> f.source().startsWith("tracker")).findFirst().orElseThrow();
+        assertThat(efix.startTimeMs()).isEqualTo(2154563.0); // EFIX L 2154563 2154695 133 141.0 132.2
+        assertThat(efix.durationMs()).isEqualTo(133.0);
+        assertThat(efix.xPx()).isEqualTo(141.0);
+    }
+
+    @Test
+    void pupilLabsGazePositions() throws Exception {
+        CollectingResults r = analyze(SharedData.file("eyetracking/formats/pupil_labs/gaze_positions.csv"),
+                MediaFormat.PUPIL_LABS_CSV, settings(new ScreenGeometry(1280, 720, 400, 225, 600), ColumnMapping.AUTO));
+        GazeRows.Recording recording = r.recordings.get(0);
+        assertThat(recording.samplingRateHz()).isBetween(100.0, 300.0); // Pupil Core gaze at 120-240 Hz
+        assertThat(recording.dataLossPct()).isBetween(0.0, 50.0);
+        assertThat(r.fixations).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.xPx()).isBetween(-200.0, 1480.0);
+            assertThat(f.yPx()).isBetween(-200.0, 920.0);
+        });
+    }
+
+    @Test
+    void binocularJudoAndDuplicateTimestampsOfEmtec() throws Exception {
+        CollectingResults judo = analyze(SharedData.file("eyetracking/formats/pymovements_judo1000_example.csv"),
+                MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
+        assertThat(judo.recordings.get(0).eyes()).isEqualTo("binocular");
+        assertThat(judo.recordings.get(0).sampleCount()).isGreaterThan(5);
+        CollectingResults emtec = analyze(SharedData.file("eyetracking/formats/pymovements_emtec_example.csv"),
+                MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
+        assertThat(emtec.problems).singleElement().asString().contains("duplicate timestamp");
+    }
+
+    @Test
+    void gazeBaseNeedsAMappingAndThenReadsDegrees() throws Exception {
+        Path file = SharedData.file("eyetracking/formats/pymovements_gazebase_example.csv");
+        assertThatThrownBy(() -> analyze(file, MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO)))
+                .isInstanceOf(GazeFormatException.class).hasMessageContaining("no timestamp column").hasMessageContaining("[n, x, y");
+        ColumnMapping mapping = new ColumnMapping("n", "ms", null, null, null, "val", "deg", 0.6);
+        CollectingResults r = analyze(file, MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1680, 1050, 474, 297, 550), mapping));
+        assertThat(r.recordings.get(0).samplingRateHz()).isEqualTo(1000);
+        assertThat(r.recordings.get(0).sampleCount()).isGreaterThan(0);
+    }
+
+    @Test
+    void tobiiProLabExportWithTwoParticipantsUnitsAndValidity() throws Exception {
+        StringBuilder tsv = new StringBuilder(
+                "Recording timestamp [μs]\tParticipant name\tRecording name\tSensor\tGaze point X [DACS px]\tGaze point Y [DACS px]\t"
+                        + "Validity left\tValidity right\tPupil diameter left [mm]\n");
+        for (String participant : List.of("P01", "P02")) {
+            for (int i = 0; i < 600; i++) {
+                boolean blink = i >= 300 && i < 330;
+                double x = i < 200 ? 400 : 900;
+                tsv.append(i * 8333L).append('\t').append(participant).append("\tRec1\tEye Tracker\t")
+                        .append(blink ? "" : String.valueOf(x + (i % 3))).append('\t').append(blink ? "" : "500").append('\t')
+                        .append(blink ? "Invalid" : "Valid").append('\t').append(blink ? "Invalid" : "Valid").append("\t3.1\n");
+                if (i == 100) {
+                    tsv.append(i * 8333L + 10).append('\t').append(participant).append("\tRec1\tMouse\t\t\t\t\t\n");
+                }
+            }
+        }
+        CollectingResults r = analyze(tsv.toString(), MediaFormat.TOBII_TSV, settings(new ScreenGeometry(1920, 1080, 531, 299, 650), ColumnMapping.AUTO));
+        assertThat(r.recordings).extracting(GazeRows.Recording::participant).containsExactly("P01", "P02");
+        assertThat(r.recordings).extracting(GazeRows.Recording::recordingName).containsOnly("Rec1");
+        assertThat(r.recordings.get(0).recordingId()).isNotEqualTo(r.recordings.get(1).recordingId());
+        assertThat(r.recordings.get(0).samplingRateHz()).isCloseTo(120, within(0.1));
+        assertThat(r.recordings.get(0).sampleCount()).isEqualTo(600); // the mouse row is no sample
+        assertThat(r.recordings.get(0).dataLossPct()).isCloseTo(5.0, within(0.01));
+        assertThat(r.blinks.stream().filter(b -> b.recordingId().equals(r.recordings.get(0).recordingId()))).hasSize(1);
+        assertThat(r.saccades).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(r.problems).isEmpty();
+    }
+
+    @Test
+    void unreadableTablesFailWithTheLineAndTheProblem() {
+        GazeSettings s = settings(LUND, ColumnMapping.AUTO);
+        assertThatThrownBy(() -> analyze("time x y\n1 2 3\n", MediaFormat.GAZE_CSV, s))
+                .hasMessageContaining("line 1").hasMessageContaining("no comma, tab or semicolon");
+        assertThatThrownBy(() -> analyze("time,pupil\n1,2\n", MediaFormat.GAZE_CSV, s))
+                .hasMessageContaining("no gaze position columns");
+        assertThatThrownBy(() -> analyze("Recording timestamp [fortnights]\tGaze point X\tGaze point Y\n1\t2\t3\n", MediaFormat.TOBII_TSV, s))
+                .hasMessageContaining("unknown time unit 'fortnights'");
+        assertThatThrownBy(() -> analyze("MSG\t1 hello\n", MediaFormat.EYELINK_ASC, s)).hasMessageContaining("no START line");
+    }
+
+    @Test
+    void badLinesAreReportedAndTheRestIsAnalysed() throws Exception {
+        PlantedRecording planted = new PlantedRecording(500, LUND, 1).fixation(400).saccade(200, 200, 300).fixation(400);
+        String[] lines = planted.csv.toString().split("\n");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            text.append(i == 50 ? "oops,not,numbers" : lines[i]).append('\n');
+            if (i == 120) {
+                text.append(lines[i]).append('\n'); // duplicate timestamp
+            }
+            if (i == 200) {
+                text.append("0.000,1,1\n"); // goes backwards
+            }
+        }
+        text.append("999999.0,51"); // truncated last line
+        CollectingResults r = analyze(text.toString(), MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
+        assertThat(r.problems).hasSize(4);
+        assertThat(String.join("\n", r.problems))
+                .contains("line 51: timestamp is not a number")
+                .contains("duplicate timestamp")
+                .contains("timestamp goes backwards")
+                .contains("truncated");
+        assertThat(r.saccades).hasSize(1);
+        assertThat(r.recordings.get(0).dataLossPct()).isGreaterThan(0);
+    }
+}
