@@ -268,9 +268,4 @@ public final class GazeAccuracyBenchmark {
         out.printf("(best on all subjects: %s)%n", grid.get(bestAll).label());
         return heldOut;
     }
-
-    public static void main(String[] args) throws IOException {
-        PrintWriter out = new PrintWriter(System.out, true);
-        load(Path.of(args[0])).run(out, args.length > 1 && args[1].equals("--cv"));
-    }
 }

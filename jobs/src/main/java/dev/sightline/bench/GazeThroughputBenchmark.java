@@ -122,9 +122,4 @@ public final class GazeThroughputBenchmark {
         @Override
         public void problem(String summary) {}
     }
-
-    public static void main(String[] args) throws IOException {
-        run(new PrintWriter(System.out, true), Path.of(args[0]), new double[] {Double.parseDouble(args[1])}, 2,
-                dev.sightline.gaze.GazeSettings.defaults());
-    }
 }

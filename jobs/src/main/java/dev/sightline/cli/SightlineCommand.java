@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             SqlCommand.class,
             ConfigCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SightlineCommand implements Runnable {

@@ -45,7 +45,8 @@ class AnalysisJobEndToEndTest {
                 ConfigKeys.DATA_DIR.name(), data.toString(),
                 ConfigKeys.CHECKPOINT_INTERVAL.name(), "300ms",
                 ConfigKeys.INBOX_SCAN_INTERVAL.name(), "200ms",
-                ConfigKeys.PARALLELISM.name(), "2"));
+                ConfigKeys.PARALLELISM.name(), "2",
+                ConfigKeys.GAZE_AOI_PREFIX + "everywhere", "rect 0 0 1920 1080"));
         Path inbox = config.get(ConfigKeys.INBOX_PATH);
         Path audio = TestInputs.audio(inbox, "talk.wav");
         TestInputs.video(inbox.resolve("day1"), "clip.mp4");
@@ -70,6 +71,7 @@ class AnalysisJobEndToEndTest {
         try {
             Tables.awaitRows(config, "media_objects", rows -> rows.size() >= 6, Duration.ofMinutes(2));
             Tables.awaitRows(config, "dead_letters", rows -> rows.size() >= 2, Duration.ofMinutes(1));
+            Tables.awaitRows(config, "gaze_aoi_metrics", rows -> !rows.isEmpty(), Duration.ofMinutes(1));
             Thread.sleep(1500); // several more checkpoints: nothing else may arrive
         } finally {
             job.cancel().get();
@@ -95,5 +97,20 @@ class AnalysisJobEndToEndTest {
         List<Record> deadLetters = Tables.read(config, LedgerTables.DEAD_LETTERS.name());
         assertThat(Tables.column(deadLetters, "error_class")).containsExactly("EmptyObject", "UnsupportedMediaType");
         assertThat(Tables.column(deadLetters, "stage")).containsOnly("identify");
+
+        // The gaze file went through the gaze branch into every gaze table.
+        assertThat(byName.get("viewer.csv").getField("stage")).isEqualTo("gaze");
+        List<Record> recordings = Tables.read(config, "gaze_recordings");
+        assertThat(recordings).singleElement().satisfies(r -> {
+            assertThat((String) r.getField("uri")).endsWith("viewer.csv");
+            assertThat((Double) r.getField("sampling_rate_hz")).isEqualTo(250.0);
+            assertThat((Long) r.getField("fixation_count")).isGreaterThan(3);
+        });
+        String recordingId = (String) recordings.get(0).getField("recording_id");
+        for (String table : List.of("gaze_fixations", "gaze_saccades", "gaze_blinks", "gaze_aoi_metrics")) {
+            assertThat(Tables.read(config, table)).as(table).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getField("recording_id")).isEqualTo(recordingId));
+        }
+        assertThat(Tables.read(config, "gaze_aoi_metrics").get(0).getField("aoi_name")).isEqualTo("everywhere");
     }
 }

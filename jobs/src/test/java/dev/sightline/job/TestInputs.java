@@ -24,7 +24,7 @@ final class TestInputs {
     }
 
     static Path gaze(Path folder, String name, long seed) throws IOException {
-        return publish(folder, name, f -> SampleGaze.write(f, 1.0, 250, 800, 600, seed));
+        return publish(folder, name, f -> SampleGaze.write(f, 3.0, 250, 1920, 1080, seed));
     }
 
     static Path corrupt(Path folder, String name) throws IOException {

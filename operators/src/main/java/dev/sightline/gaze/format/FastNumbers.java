@@ -28,6 +28,44 @@ public final class FastNumbers {
 
     /** The number in {@code b[from, to)} (surrounding blanks and quotes ignored). */
     public static double parse(byte[] b, int from, int to) {
+        // Fast path: [-]digits[.digits] with at most 15 digits, the form of nearly every field.
+        int i = from;
+        if (i < to && b[i] == '-') {
+            i++;
+        }
+        int digitsStart = i;
+        long mantissa = 0;
+        while (i < to) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        int integerDigits = i - digitsStart;
+        int fractionDigits = 0;
+        if (i < to && b[i] == '.') {
+            i++;
+            int fractionStart = i;
+            while (i < to) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                mantissa = mantissa * 10 + d;
+                i++;
+            }
+            fractionDigits = i - fractionStart;
+        }
+        if (i == to && integerDigits + fractionDigits > 0 && integerDigits + fractionDigits <= 15) {
+            double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+            return b[from] == '-' ? -value : value;
+        }
+        return parseGeneral(b, from, to);
+    }
+
+    private static double parseGeneral(byte[] b, int from, int to) {
         while (from < to && (b[from] == ' ' || b[from] == '"' || b[from] == '\t')) {
             from++;
         }

@@ -1,0 +1,88 @@
+package dev.sightline.cli;
+
+import dev.sightline.bench.GazeAccuracyBenchmark;
+import dev.sightline.bench.GazePipelineBenchmark;
+import dev.sightline.bench.GazeThroughputBenchmark;
+import dev.sightline.config.GazeConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sightline bench ...}: the benchmarks whose figures docs/benchmarks.md reports. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
+        subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Event detection scored against the Lund 2013 human coders. */
+    @Command(name = "gaze-accuracy", mixinStandardHelpOptions = true,
+            description = "Sample-level Cohen's kappa of the detectors against the Lund 2013 human coders, with LOSO cross-validation.")
+    static final class GazeAccuracy implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of the Lund 2013 labelled CSV files.")
+        Path data;
+
+        @Option(names = "--no-cv", description = "Skip the leave-one-subject-out cross-validation.")
+        boolean noCrossValidation;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            GazeAccuracyBenchmark.load(data).run(spec.commandLine().getOut(), !noCrossValidation);
+            return 0;
+        }
+    }
+
+    /** Gaze analysis speed single-threaded and through the whole Flink path. */
+    @Command(name = "gaze-throughput", mixinStandardHelpOptions = true,
+            description = "Samples per second of parse + clean + detect on generated 1000 Hz binocular recordings (CSV and Tobii TSV), "
+                    + "with peak heap per recording length, and of the whole Flink path (file -> Iceberg).")
+    static final class GazeThroughput implements Callable<Integer> {
+        @Option(names = "--minutes", split = ",", defaultValue = "15,30,60", paramLabel = "M,...",
+                description = "Recording lengths in minutes (default 15,30,60).")
+        List<Double> minutes;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Runs per length; the fastest is reported (default 3).")
+        int repeats;
+
+        @Option(names = "--skip-flink", description = "Only the single-threaded measurement.")
+        boolean skipFlink;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the generated recordings go (default: a temporary folder).")
+        Path workDir;
+
+        @Mixin
+        ConfigOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-gaze-bench");
+            GazeThroughputBenchmark.run(out, dir, minutes.stream().mapToDouble(Double::doubleValue).toArray(), repeats,
+                    GazeConfig.settings(options.load()));
+            if (!skipFlink) {
+                out.println();
+                GazePipelineBenchmark.run(out, dir, minutes.stream().mapToDouble(Double::doubleValue).max().orElse(60), 2);
+            }
+            return 0;
+        }
+    }
+}
