@@ -173,38 +173,35 @@ public final class GazeAccuracyBenchmark {
         return grid;
     }
 
-    /** Runs the benchmark and prints its tables. */
+    /** Runs the benchmark and prints its tables, one per stimulus type. */
     public void run(PrintWriter out, boolean crossValidate) {
-        out.printf("Lund 2013: %d recordings with two codings of equal length (%d img, %d dots)%n%n", pairs.size(),
+        out.printf("Lund 2013: %d recordings with two codings of equal length (%d img, %d dots)%n", pairs.size(),
                 pairs.stream().filter(p -> p[0].stimulusType().equals("img")).count(),
                 pairs.stream().filter(p -> p[0].stimulusType().equals("dots")).count());
-        out.println("Sample-level Cohen's kappa, pooled over recordings; per coder (MN / RA).");
-        out.println();
-        header(out);
-        row(out, "human MN vs RA", humans(), true);
+        out.println("Sample-level binary Cohen's kappa per event class, pooled over recordings and both coders");
+        out.println("(against MN / against RA in brackets).");
+        Map<String, Scores> rows = new LinkedHashMap<>();
+        rows.put("human MN vs RA", humans());
         for (Candidate candidate : references()) {
-            row(out, candidate.label(), score(candidate, s -> true), false);
+            rows.put(candidate.label(), score(candidate, s -> true));
         }
         if (crossValidate) {
-            Scores heldOut = crossValidate(out);
-            row(out, "adaptive, LOSO-CV", heldOut, false);
+            rows.put("adaptive, LOSO-CV", crossValidate(out));
+        }
+        for (String stimulus : STIMULI) {
+            out.println();
+            out.printf("%s%n", stimulus.equals("img") ? "Static images (img)" : "Moving dots (dots)");
+            out.printf("%-29s | %-23s | %-23s | %-23s%n", "detector", "fixation", "saccade", "PSO");
+            out.println("-".repeat(29) + "-+-" + "-".repeat(23) + "-+-" + "-".repeat(23) + "-+-" + "-".repeat(23));
+            rows.forEach((label, scores) -> out.printf("%-29s | %-23s | %-23s | %-23s%n", label,
+                    cell(scores, stimulus, GazeLabel.FIXATION, label.startsWith("human")),
+                    cell(scores, stimulus, GazeLabel.SACCADE, label.startsWith("human")),
+                    cell(scores, stimulus, GazeLabel.PSO, label.startsWith("human"))));
         }
         out.println();
-        out.println("Published (Andersson et al. 2017, fixation / saccade, img | dots): I-VT .67/.75 | .03/.63;");
+        out.println("Published (Andersson et al. 2017), fixation / saccade, img | dots: I-VT .67/.75 | .03/.63;");
         out.println("I-DT .20/0 | .00/0; I-HMM .67/.69 | .03/.60; LNS (best saccade) - /.81 | - /.75.");
         out.flush();
-    }
-
-    private static void header(PrintWriter out) {
-        out.printf("%-29s | %-23s | %-23s | %-23s | %-23s%n", "detector", "img fixation MN/RA", "img saccade MN/RA",
-                "img PSO MN/RA", "dots saccade MN/RA");
-        out.println("-".repeat(29) + "-+-" + "-".repeat(23) + "-+-" + "-".repeat(23) + "-+-" + "-".repeat(23) + "-+-" + "-".repeat(23));
-    }
-
-    private static void row(PrintWriter out, String label, Scores s, boolean humans) {
-        out.printf("%-29s | %-23s | %-23s | %-23s | %-23s%n", label,
-                cell(s, "img", GazeLabel.FIXATION, humans), cell(s, "img", GazeLabel.SACCADE, humans),
-                cell(s, "img", GazeLabel.PSO, humans), cell(s, "dots", GazeLabel.SACCADE, humans));
     }
 
     private static String cell(Scores s, String stimulus, byte label, boolean humans) {
