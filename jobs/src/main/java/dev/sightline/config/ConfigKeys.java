@@ -129,6 +129,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> GAZE_MIN_FIXATION = key("gaze.fixation.min-duration", "a duration from 0ms to 1s",
             "20ms", "Shorter fixation candidates are left undefined.", Values.duration(Duration.ZERO, Duration.ofSeconds(1)),
             c -> Duration.ofMillis(20));
+    public static final ConfigKey<Duration> GAZE_MERGE_GAP = key("gaze.fixation.merge-max-gap", "a duration from 0ms to 1s",
+            "0ms", "Merge two fixations separated by at most this long (no blink between) that look at the same place; 0 disables.",
+            Values.duration(Duration.ZERO, Duration.ofSeconds(1)), c -> Duration.ZERO);
+    public static final ConfigKey<Double> GAZE_MERGE_ANGLE = key("gaze.fixation.merge-max-angle-deg", "a number from 0 to 10",
+            "0.5", "... and whose mean positions are at most this far apart.", Values.number(0, 10), c -> 0.5);
     public static final ConfigKey<Double> GAZE_IVT_THRESHOLD = key("gaze.ivt.threshold-deg-s", "a number from 1 to 1000",
             "30", "Velocity threshold of the I-VT detector.", Values.number(1, 1000), c -> 30.0);
     public static final ConfigKey<Double> GAZE_IDT_DISPERSION = key("gaze.idt.dispersion-deg", "a number from 0.01 to 20",
@@ -154,7 +159,7 @@ public final class ConfigKeys {
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,
             GAZE_VALIDITY_COLUMN, GAZE_POSITION_UNIT, GAZE_MIN_CONFIDENCE, GAZE_MAX_GAP, GAZE_BLINK_MIN, GAZE_BLINK_MAX,
-            GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
+            GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
             GAZE_CHUNK);
 
     private static String defaultCatalogUri(SightlineConfig c) {

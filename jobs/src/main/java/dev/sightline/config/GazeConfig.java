@@ -3,6 +3,7 @@ package dev.sightline.config;
 import dev.sightline.gaze.AdaptiveDetector;
 import dev.sightline.gaze.CleaningSettings;
 import dev.sightline.gaze.EventDetector;
+import dev.sightline.gaze.FixationMerger;
 import dev.sightline.gaze.GazeSettings;
 import dev.sightline.gaze.IdtDetector;
 import dev.sightline.gaze.IvtDetector;
@@ -35,7 +36,8 @@ public final class GazeConfig {
             case IDT -> new IdtDetector(c.get(ConfigKeys.GAZE_IDT_DISPERSION), c.get(ConfigKeys.GAZE_IDT_WINDOW).toMillis());
         };
         return new GazeSettings(geometry, c.get(ConfigKeys.GAZE_SAMPLING_RATE), columns, cleaning, detector, c.aois(),
-                c.get(ConfigKeys.GAZE_CHUNK).toMillis() / 1000.0);
+                c.get(ConfigKeys.GAZE_CHUNK).toMillis() / 1000.0,
+                new FixationMerger(c.get(ConfigKeys.GAZE_MERGE_GAP).toMillis(), c.get(ConfigKeys.GAZE_MERGE_ANGLE)));
     }
 
     private static String column(String value) {

@@ -244,6 +244,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
             }
             cleaner.clean(trace);
             settings.detector().classify(trace, rateHz);
+            settings.merger().merge(trace, geometry, rateHz);
             int limit = trace.size;
             if (!last) {
                 // The newest samples have no velocity yet and their event may go on: keep the run
@@ -427,6 +428,8 @@ public final class GazeAnalyzer implements GazeSampleSink {
         p.put("cleaning.velocity_window_ms", s.cleaning().velocityWindowMs());
         p.put("configured_sampling_rate_hz", s.samplingRateHz());
         p.put("chunk_seconds", s.chunkSeconds());
+        p.put("merge.max_gap_ms", s.merger().maxGapMs());
+        p.put("merge.max_angle_deg", s.merger().maxAngleDeg());
         p.put("aois", s.aois().stream().map(Aoi::name).collect(Collectors.toList()));
         return p.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + json(e.getValue()))

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param samplingRateHz the rate when the file does not state it; 0 to estimate it from timestamps
  * @param chunkSeconds how much of a recording is analysed at a time (memory is bounded by it)
+ * @param merger which nearby fixations are merged (off by default)
  */
 public record GazeSettings(
         ScreenGeometry geometry,
@@ -18,15 +19,22 @@ public record GazeSettings(
         CleaningSettings cleaning,
         EventDetector detector,
         List<Aoi> aois,
-        double chunkSeconds) implements Serializable {
+        double chunkSeconds,
+        FixationMerger merger) implements Serializable {
 
     public GazeSettings {
         aois = List.copyOf(aois);
     }
 
+    /** The same settings with other areas of interest, detector and so on, for tests and tools. */
+    public GazeSettings(ScreenGeometry geometry, double samplingRateHz, ColumnMapping columns, CleaningSettings cleaning,
+            EventDetector detector, List<Aoi> aois, double chunkSeconds) {
+        this(geometry, samplingRateHz, columns, cleaning, detector, aois, chunkSeconds, FixationMerger.OFF);
+    }
+
     /** Defaults: a 24-inch 1920x1080 screen at 65 cm, rate from the data, the adaptive detector. */
     public static GazeSettings defaults() {
         return new GazeSettings(new ScreenGeometry(1920, 1080, 531, 299, 650), 0, ColumnMapping.AUTO,
-                CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
+                CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30, FixationMerger.OFF);
     }
 }

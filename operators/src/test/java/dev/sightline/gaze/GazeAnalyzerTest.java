@@ -107,4 +107,20 @@ class GazeAnalyzerTest {
         assertThat(centre.fixationCount()).isEqualTo(2);
         assertThat(centre.timeToFirstFixationMs()).isCloseTo(0, within(1.01));
     }
+
+    @Test
+    void mergesFixationsAcrossAMicroSaccadeWhenAsked() throws Exception {
+        PlantedRecording r = new PlantedRecording(1000, SCREEN, 8).fixation(300)
+                .saccade(968, 540, 100).fixation(300) // 8 px (0.2 deg) away: a micro-saccade
+                .saccade(1500, 800, 300).fixation(300);
+        GazeSettings plain = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
+                CleaningSettings.DEFAULTS, new IvtDetector(30, 20), List.of(), 30);
+        assertThat(analyze(r.csv.toString(), plain).fixations).hasSize(3);
+        GazeSettings merging = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
+                CleaningSettings.DEFAULTS, new IvtDetector(30, 20), List.of(), 30, new FixationMerger(75, 0.5));
+        CollectingResults merged = analyze(r.csv.toString(), merging);
+        assertThat(merged.fixations).hasSize(2);
+        assertThat(merged.fixations.get(0).durationMs()).isGreaterThan(590);
+        assertThat(merged.recordings.get(0).parameters()).contains("\"merge.max_gap_ms\":75.0");
+    }
 }
