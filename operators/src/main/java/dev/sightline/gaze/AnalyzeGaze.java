@@ -10,8 +10,6 @@ import dev.sightline.ingest.ObjectStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -120,56 +118,22 @@ public final class AnalyzeGaze extends ProcessFunction<MediaObject, ObjectOutcom
 
         /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input. */
         public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, GazeResultSink sink) {
-            List<String> problems = new ArrayList<>();
-            long[] sampleCount = {0};
-            GazeResultSink counting = new GazeResultSink() {
-                @Override
-                public void recording(GazeRows.Recording row) {
-                    sampleCount[0] += row.sampleCount();
-                    sink.recording(row);
-                }
-
-                @Override
-                public void fixation(GazeRows.Fixation row) {
-                    sink.fixation(row);
-                }
-
-                @Override
-                public void saccade(GazeRows.Saccade row) {
-                    sink.saccade(row);
-                }
-
-                @Override
-                public void blink(GazeRows.Blink row) {
-                    sink.blink(row);
-                }
-
-                @Override
-                public void aoiMetrics(GazeRows.AoiMetrics row) {
-                    sink.aoiMetrics(row);
-                }
-
-                @Override
-                public void problem(String summary) {
-                    problems.add(summary);
-                    sink.problem(summary);
-                }
-            };
+            GazeFormats.Summary summary;
             try (InputStream in = store.open(object.uri())) {
-                GazeFormats.analyze(object.uri(), object.version(), object.format(), in, settings, counting);
+                summary = GazeFormats.analyze(object.uri(), object.version(), object.format(), in, settings, sink);
             } catch (GazeFormatException e) {
                 return ObjectOutcome.failed(object, STAGE, FORMAT_ERROR, object.fileName() + ": " + e.getMessage(), Instant.now());
             } catch (IOException | RuntimeException e) {
                 return ObjectOutcome.failed(object, STAGE, "UnreadableObject",
                         object.fileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
             }
-            if (sampleCount[0] == 0) {
+            if (summary.samples() == 0) {
                 return ObjectOutcome.failed(object, STAGE, NO_SAMPLES, object.fileName() + ": no usable gaze sample"
-                        + (problems.isEmpty() ? "" : " (" + problems.get(0) + ")"), Instant.now());
+                        + (summary.problems() == 0 ? "" : " (" + summary.problems() + " lines could not be used)"), Instant.now());
             }
-            if (!problems.isEmpty()) {
-                return new ObjectOutcome(object, ObjectStatus.PARTIAL, STAGE, BAD_LINES,
-                        object.fileName() + ": " + String.join("; ", problems), Instant.now());
+            if (summary.problems() > 0) {
+                return new ObjectOutcome(object, ObjectStatus.PARTIAL, STAGE, BAD_LINES, object.fileName() + ": "
+                        + summary.problems() + " lines could not be used (see dead_letters); the rest was analysed", Instant.now());
             }
             return ObjectOutcome.done(object, STAGE, Instant.now());
         }

@@ -33,6 +33,8 @@ public final class GazeAnalyzer implements GazeSampleSink {
 
     private Recording current;
     private int recordings;
+    private long samples;
+    private long problems;
     private final ProblemLog fileProblems = new ProblemLog();
 
     public GazeAnalyzer(String uri, String version, String sourceFormat, GazeSettings settings, GazeResultSink out) {
@@ -44,9 +46,9 @@ public final class GazeAnalyzer implements GazeSampleSink {
         this.parametersJson = parametersJson(settings);
     }
 
-    /** How many recordings were analysed. */
-    public int recordings() {
-        return recordings;
+    /** Recordings, samples and problems so far. */
+    public GazeFormats.Summary summary() {
+        return new GazeFormats.Summary(recordings, samples, problems);
     }
 
     /** Problems outside any recording (e.g. lines before the first one). */
@@ -54,6 +56,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
         if (current != null) {
             endRecording();
         }
+        problems += fileProblems.total();
         for (String summary : fileProblems.summaries()) {
             out.problem(summary);
         }
@@ -95,6 +98,8 @@ public final class GazeAnalyzer implements GazeSampleSink {
     public void endRecording() {
         if (current != null) {
             current.finish();
+            samples += current.samples;
+            problems += current.problems.total();
             current = null;
             recordings++;
         }

@@ -23,17 +23,18 @@ public final class GazeFormats {
         }
     }
 
+    /** What an analysis went through: recordings, samples, and lines that could not be used. */
+    public record Summary(int recordings, long samples, long problems) {}
+
     /**
      * Analyses one gaze object: reads it with the right reader and streams every row into
      * {@code out}. Throws when the file cannot be read at all; bad lines become problems.
-     *
-     * @return the number of recordings analysed
      */
-    public static int analyze(String uri, String version, MediaFormat format, InputStream in, GazeSettings settings,
+    public static Summary analyze(String uri, String version, MediaFormat format, InputStream in, GazeSettings settings,
             GazeResultSink out) throws IOException {
         GazeAnalyzer analyzer = new GazeAnalyzer(uri, version, format.label(), settings, out);
         read(format, in, settings, analyzer);
         analyzer.finish();
-        return analyzer.recordings();
+        return analyzer.summary();
     }
 }

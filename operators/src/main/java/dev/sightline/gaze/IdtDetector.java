@@ -52,27 +52,13 @@ public final class IdtDetector implements EventDetector {
                 i = end;
                 continue;
             }
-            if (dispersion(t, i, end) <= dispersionDeg) {
-                double minX = Double.POSITIVE_INFINITY;
-                double maxX = Double.NEGATIVE_INFINITY;
-                double minY = Double.POSITIVE_INFINITY;
-                double maxY = Double.NEGATIVE_INFINITY;
-                for (int k = i; k < end; k++) {
-                    minX = Math.min(minX, t.xDeg[k]);
-                    maxX = Math.max(maxX, t.xDeg[k]);
-                    minY = Math.min(minY, t.yDeg[k]);
-                    maxY = Math.max(maxY, t.yDeg[k]);
-                }
-                while (end < t.size && EventDetector.open(t, end)) {
-                    double x = t.xDeg[end];
-                    double y = t.yDeg[end];
-                    if ((Math.max(maxX, x) - Math.min(minX, x)) + (Math.max(maxY, y) - Math.min(minY, y)) > dispersionDeg) {
-                        break;
-                    }
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = Math.max(maxY, y);
+            Extent extent = new Extent();
+            for (int k = i; k < end; k++) {
+                extent.add(t.xDeg[k], t.yDeg[k]);
+            }
+            if (extent.dispersion() <= dispersionDeg) {
+                while (end < t.size && EventDetector.open(t, end) && extent.dispersionWith(t.xDeg[end], t.yDeg[end]) <= dispersionDeg) {
+                    extent.add(t.xDeg[end], t.yDeg[end]);
                     end++;
                 }
                 for (int k = i; k < end; k++) {
@@ -86,17 +72,26 @@ public final class IdtDetector implements EventDetector {
         }
     }
 
-    private static double dispersion(GazeTrace t, int from, int to) {
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int k = from; k < to; k++) {
-            minX = Math.min(minX, t.xDeg[k]);
-            maxX = Math.max(maxX, t.xDeg[k]);
-            minY = Math.min(minY, t.yDeg[k]);
-            maxY = Math.max(maxY, t.yDeg[k]);
+    /** The bounding box of a window of positions. */
+    private static final class Extent {
+        private double minX = Double.POSITIVE_INFINITY;
+        private double maxX = Double.NEGATIVE_INFINITY;
+        private double minY = Double.POSITIVE_INFINITY;
+        private double maxY = Double.NEGATIVE_INFINITY;
+
+        void add(double x, double y) {
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
         }
-        return (maxX - minX) + (maxY - minY);
+
+        double dispersion() {
+            return (maxX - minX) + (maxY - minY);
+        }
+
+        double dispersionWith(double x, double y) {
+            return (Math.max(maxX, x) - Math.min(minX, x)) + (Math.max(maxY, y) - Math.min(minY, y));
+        }
     }
 }

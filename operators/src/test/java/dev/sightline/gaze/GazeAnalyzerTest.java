@@ -14,8 +14,8 @@ class GazeAnalyzerTest {
 
     private static final ScreenGeometry SCREEN = new ScreenGeometry(1920, 1080, 531, 299, 650);
 
-    private static CollectingResults analyze(String csv, GazeSettings settings) throws Exception {
-        CollectingResults results = new CollectingResults();
+    private static GazeRowLists analyze(String csv, GazeSettings settings) throws Exception {
+        GazeRowLists results = new GazeRowLists();
         GazeFormats.analyze("file:///t.csv", "v1", MediaFormat.GAZE_CSV,
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), settings, results);
         return results;
@@ -40,7 +40,7 @@ class GazeAnalyzerTest {
             PlantedRecording r = planted(rate, 11, 40);
             GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                     CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 2); // 2 s chunks: many chunk boundaries
-            CollectingResults results = analyze(r.csv.toString(), settings);
+            GazeRowLists results = analyze(r.csv.toString(), settings);
             double period = 1000 / rate;
 
             // A planted saccade moves the eye away from the last sample of the fixation before it
@@ -80,7 +80,7 @@ class GazeAnalyzerTest {
         for (EventDetector detector : List.of(new IvtDetector(30, 40), new IdtDetector(1.0, 100))) {
             GazeSettings settings = new GazeSettings(SCREEN, 1000, dev.sightline.gaze.format.ColumnMapping.AUTO,
                     CleaningSettings.DEFAULTS.withVelocityWindowMs(20), detector, List.of(), 30);
-            CollectingResults results = analyze(r.csv.toString(), settings);
+            GazeRowLists results = analyze(r.csv.toString(), settings);
             assertThat(results.saccades).as(detector.name()).hasSize(20);
             assertThat(results.recordings.get(0).detector()).isEqualTo(detector.name());
         }
@@ -95,7 +95,7 @@ class GazeAnalyzerTest {
         GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                 CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(Aoi.rectangle("left", 200, 200, 300, 300),
                 Aoi.parse("centre", "polygon 900,500 1020,500 1020,580 900,580")), 30);
-        CollectingResults results = analyze(r.csv.toString(), settings);
+        GazeRowLists results = analyze(r.csv.toString(), settings);
         GazeRows.AoiMetrics left = results.aois.stream().filter(a -> a.aoiName().equals("left")).findFirst().orElseThrow();
         assertThat(left.fixationCount()).isEqualTo(2);
         assertThat(left.visits()).isEqualTo(2);
@@ -118,7 +118,7 @@ class GazeAnalyzerTest {
         assertThat(analyze(r.csv.toString(), plain).fixations).hasSize(3);
         GazeSettings merging = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                 CleaningSettings.DEFAULTS, new IvtDetector(30, 20), List.of(), 30, new FixationMerger(75, 0.5));
-        CollectingResults merged = analyze(r.csv.toString(), merging);
+        GazeRowLists merged = analyze(r.csv.toString(), merging);
         assertThat(merged.fixations).hasSize(2);
         assertThat(merged.fixations.get(0).durationMs()).isGreaterThan(590);
         assertThat(merged.recordings.get(0).parameters()).contains("\"merge.max_gap_ms\":75.0");

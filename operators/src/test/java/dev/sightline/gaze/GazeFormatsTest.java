@@ -25,23 +25,23 @@ class GazeFormatsTest {
         return new GazeSettings(geometry, 0, columns, CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
     }
 
-    private static CollectingResults analyze(Path file, MediaFormat format, GazeSettings settings) throws Exception {
-        CollectingResults results = new CollectingResults();
+    private static GazeRowLists analyze(Path file, MediaFormat format, GazeSettings settings) throws Exception {
+        GazeRowLists results = new GazeRowLists();
         try (InputStream in = Files.newInputStream(file)) {
             GazeFormats.analyze(file.toUri().toString(), "v", format, in, settings, results);
         }
         return results;
     }
 
-    private static CollectingResults analyze(String text, MediaFormat format, GazeSettings settings) throws Exception {
-        CollectingResults results = new CollectingResults();
+    private static GazeRowLists analyze(String text, MediaFormat format, GazeSettings settings) throws Exception {
+        GazeRowLists results = new GazeRowLists();
         GazeFormats.analyze("file:///x", "v", format, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), settings, results);
         return results;
     }
 
     @Test
     void lundCsvWithItsSetUp() throws Exception {
-        CollectingResults r = analyze(SharedData.file("eyetracking/lund2013/TH34_img_Europe_labelled_MN.csv"),
+        GazeRowLists r = analyze(SharedData.file("eyetracking/lund2013/TH34_img_Europe_labelled_MN.csv"),
                 MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
         GazeRows.Recording recording = r.recordings.get(0);
         assertThat(recording.samplingRateHz()).isCloseTo(500, within(1.0));
@@ -56,12 +56,12 @@ class GazeFormatsTest {
     @Test
     void rowsWithoutTimestampsArePlacedByAConfiguredRateOrReported() throws Exception {
         Path file = SharedData.file("eyetracking/lund2013/TH20_trial1_labelled_MN.csv"); // t_us is nan throughout
-        CollectingResults unknownRate = analyze(file, MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
+        GazeRowLists unknownRate = analyze(file, MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
         assertThat(unknownRate.problems).singleElement().asString().contains("missing timestamp").contains("first 3, 4, 5");
         assertThat(unknownRate.recordings.get(0).sampleCount()).isZero();
 
         GazeSettings at500 = new GazeSettings(LUND, 500, ColumnMapping.AUTO, CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
-        CollectingResults placed = analyze(file, MediaFormat.GAZE_CSV, at500);
+        GazeRowLists placed = analyze(file, MediaFormat.GAZE_CSV, at500);
         assertThat(placed.problems).isEmpty();
         assertThat(placed.recordings.get(0).sampleCount()).isEqualTo(1658);
         assertThat(placed.recordings.get(0).durationMs()).isCloseTo(1658 * 2.0, within(0.01));
@@ -71,7 +71,7 @@ class GazeFormatsTest {
     @Test
     void eyeLinkMonocularAndBinocularWithTrackerEvents() throws Exception {
         for (String name : List.of("pymovements_eyelink_monocular_example.asc", "pymovements_eyelink_binocular_example.asc")) {
-            CollectingResults r = analyze(SharedData.file("eyetracking/formats/" + name), MediaFormat.EYELINK_ASC,
+            GazeRowLists r = analyze(SharedData.file("eyetracking/formats/" + name), MediaFormat.EYELINK_ASC,
                     settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
             GazeRows.Recording recording = r.recordings.get(0);
             assertThat(recording.samplingRateHz()).as(name).isEqualTo(1000);
@@ -81,7 +81,7 @@ class GazeFormatsTest {
             assertThat(r.fixations).anyMatch(f -> f.source().startsWith("tracker") && f.detector().equals("eyelink"));
             assertThat(r.saccades).anyMatch(s -> s.source().startsWith("tracker") && s.amplitudeDeg() > 0);
         }
-        CollectingResults mono = analyze(SharedData.file("eyetracking/formats/pymovements_eyelink_monocular_example.asc"),
+        GazeRowLists mono = analyze(SharedData.file("eyetracking/formats/pymovements_eyelink_monocular_example.asc"),
                 MediaFormat.EYELINK_ASC, settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
         GazeRows.Fixation efix = mono.fixations.stream().filter(f -> f.source().startsWith("tracker")).findFirst().orElseThrow();
         assertThat(efix.startTimeMs()).isEqualTo(2154563.0); // EFIX L 2154563 2154695 133 141.0 132.2
@@ -91,7 +91,7 @@ class GazeFormatsTest {
 
     @Test
     void pupilLabsGazePositions() throws Exception {
-        CollectingResults r = analyze(SharedData.file("eyetracking/formats/pupil_labs/gaze_positions.csv"),
+        GazeRowLists r = analyze(SharedData.file("eyetracking/formats/pupil_labs/gaze_positions.csv"),
                 MediaFormat.PUPIL_LABS_CSV, settings(new ScreenGeometry(1280, 720, 400, 225, 600), ColumnMapping.AUTO));
         GazeRows.Recording recording = r.recordings.get(0);
         assertThat(recording.samplingRateHz()).isBetween(100.0, 300.0); // Pupil Core gaze at 120-240 Hz
@@ -104,11 +104,11 @@ class GazeFormatsTest {
 
     @Test
     void binocularJudoAndDuplicateTimestampsOfEmtec() throws Exception {
-        CollectingResults judo = analyze(SharedData.file("eyetracking/formats/pymovements_judo1000_example.csv"),
+        GazeRowLists judo = analyze(SharedData.file("eyetracking/formats/pymovements_judo1000_example.csv"),
                 MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
         assertThat(judo.recordings.get(0).eyes()).isEqualTo("binocular");
         assertThat(judo.recordings.get(0).sampleCount()).isGreaterThan(5);
-        CollectingResults emtec = analyze(SharedData.file("eyetracking/formats/pymovements_emtec_example.csv"),
+        GazeRowLists emtec = analyze(SharedData.file("eyetracking/formats/pymovements_emtec_example.csv"),
                 MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1280, 1024, 400, 300, 600), ColumnMapping.AUTO));
         assertThat(emtec.problems).singleElement().asString().contains("duplicate timestamp");
     }
@@ -119,7 +119,7 @@ class GazeFormatsTest {
         assertThatThrownBy(() -> analyze(file, MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO)))
                 .isInstanceOf(GazeFormatException.class).hasMessageContaining("no timestamp column").hasMessageContaining("[n, x, y");
         ColumnMapping mapping = new ColumnMapping("n", "ms", null, null, null, "val", "deg", 0.6);
-        CollectingResults r = analyze(file, MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1680, 1050, 474, 297, 550), mapping));
+        GazeRowLists r = analyze(file, MediaFormat.GAZE_CSV, settings(new ScreenGeometry(1680, 1050, 474, 297, 550), mapping));
         assertThat(r.recordings.get(0).samplingRateHz()).isEqualTo(1000);
         assertThat(r.recordings.get(0).sampleCount()).isGreaterThan(0);
     }
@@ -141,7 +141,7 @@ class GazeFormatsTest {
                 }
             }
         }
-        CollectingResults r = analyze(tsv.toString(), MediaFormat.TOBII_TSV, settings(new ScreenGeometry(1920, 1080, 531, 299, 650), ColumnMapping.AUTO));
+        GazeRowLists r = analyze(tsv.toString(), MediaFormat.TOBII_TSV, settings(new ScreenGeometry(1920, 1080, 531, 299, 650), ColumnMapping.AUTO));
         assertThat(r.recordings).extracting(GazeRows.Recording::participant).containsExactly("P01", "P02");
         assertThat(r.recordings).extracting(GazeRows.Recording::recordingName).containsOnly("Rec1");
         assertThat(r.recordings.get(0).recordingId()).isNotEqualTo(r.recordings.get(1).recordingId());
@@ -180,7 +180,7 @@ class GazeFormatsTest {
             }
         }
         text.append("999999.0,51"); // truncated last line
-        CollectingResults r = analyze(text.toString(), MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
+        GazeRowLists r = analyze(text.toString(), MediaFormat.GAZE_CSV, settings(LUND, ColumnMapping.AUTO));
         assertThat(r.problems).hasSize(4);
         assertThat(String.join("\n", r.problems))
                 .contains("line 51: timestamp is not a number")

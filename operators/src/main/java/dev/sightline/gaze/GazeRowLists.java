@@ -3,14 +3,14 @@ package dev.sightline.gaze;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps every row of an analysis, for tests. */
-final class CollectingResults implements GazeResultSink {
-    final List<GazeRows.Recording> recordings = new ArrayList<>();
-    final List<GazeRows.Fixation> fixations = new ArrayList<>();
-    final List<GazeRows.Saccade> saccades = new ArrayList<>();
-    final List<GazeRows.Blink> blinks = new ArrayList<>();
-    final List<GazeRows.AoiMetrics> aois = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
+/** Keeps every row of a gaze analysis in lists: one-shot analysis and tests. */
+public class GazeRowLists implements GazeResultSink {
+    public final List<GazeRows.Recording> recordings = new ArrayList<>();
+    public final List<GazeRows.Fixation> fixations = new ArrayList<>();
+    public final List<GazeRows.Saccade> saccades = new ArrayList<>();
+    public final List<GazeRows.Blink> blinks = new ArrayList<>();
+    public final List<GazeRows.AoiMetrics> aois = new ArrayList<>();
+    public final List<String> problems = new ArrayList<>();
 
     @Override
     public void recording(GazeRows.Recording row) {
