@@ -48,8 +48,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Commit often so the demo shows results quickly; --set checkpoint.interval=... still wins.
-        SightlineConfig config = options.load(Map.of(ConfigKeys.CHECKPOINT_INTERVAL.name(), "2s"));
+        // Commit often so the demo shows results quickly, and describe the sample gaze recording's
+        // screen with two areas of interest; the file and --set still win.
+        SightlineConfig config = options.load(Map.of(
+                ConfigKeys.CHECKPOINT_INTERVAL.name(), "2s",
+                ConfigKeys.GAZE_SCREEN_WIDTH_PX.name(), "1024",
+                ConfigKeys.GAZE_SCREEN_HEIGHT_PX.name(), "768",
+                ConfigKeys.GAZE_AOI_PREFIX + "left-half", "rect 0 0 512 768",
+                ConfigKeys.GAZE_AOI_PREFIX + "right-half", "rect 512 0 512 768"));
         PrintWriter out = spec.commandLine().getOut();
         // The demo prints its own line per object; the job's log line per object would repeat it.
         Configurator.setLevel("dev.sightline.job.OutcomeMetrics", Level.WARN);

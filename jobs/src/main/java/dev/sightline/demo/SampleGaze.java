@@ -41,7 +41,8 @@ public final class SampleGaze {
                 for (int k = 1; k <= saccade && i < total; k++, i++) {
                     double s = k / (double) saccade;
                     double progress = s - Math.sin(2 * Math.PI * s) / (2 * Math.PI); // smooth bell-shaped velocity
-                    row(out, i * dt, x + (tx - x) * progress, y + (ty - y) * progress, 3.2);
+                    boolean blink = i >= blinkAt && i < blinkAt + (int) (120 / dt);
+                    row(out, i * dt, blink ? 0 : x + (tx - x) * progress, blink ? 0 : y + (ty - y) * progress, blink ? 0 : 3.2);
                 }
                 x = tx;
                 y = ty;
