@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.config.GazeConfig;
+import dev.sightline.config.VideoConfig;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectStatus;
@@ -55,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean anyFailed = false;
         try (LocalObjectStore store = new LocalObjectStore()) {
-            OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config));
+            OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config), VideoConfig.settings(config));
             for (Path file : files) {
                 AnalysisResult result = analysis.analyze(file);
                 anyFailed |= result.outcome().status() != ObjectStatus.DONE;

@@ -25,6 +25,10 @@ public final class SightlineCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JavaCPP (FFmpeg, OpenCV) logs through SLF4J like everything else, not to standard error.
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         System.exit(execute(args));
     }
 

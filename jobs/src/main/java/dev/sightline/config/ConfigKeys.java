@@ -46,6 +46,10 @@ public final class ConfigKeys {
             "30d", "How long an object version is remembered, so a repeated notice of it is dropped.",
             Values.duration(Duration.ofMinutes(1), Duration.ofDays(3650)), c -> Duration.ofDays(30));
 
+    public static final ConfigKey<Path> PROCESSED_PATH = key("processed.path", "a path",
+            "<data-dir>/processed", "Where derived files go (keyframe thumbnails under keyframes/<video_id>/).",
+            Values.path(), c -> c.get(DATA_DIR).resolve("processed"));
+
     public static final ConfigKey<Path> WAREHOUSE_PATH = key("warehouse.path", "a path",
             "<data-dir>/warehouse", "Folder of the Iceberg warehouse (data and metadata files).",
             Values.path(), c -> c.get(DATA_DIR).resolve("warehouse"));
@@ -145,6 +149,23 @@ public final class ConfigKeys {
             "30s", "How much of a recording is analysed at a time; memory is bounded by it.",
             Values.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)), c -> Duration.ofSeconds(30));
 
+    // Video analysis.
+    public static final ConfigKey<Integer> VIDEO_ANALYSIS_WIDTH = key("video.analysis-width", "16 to 4096",
+            "256", "Frames are downscaled to this width for analysis (PySceneDetect's default).", Values.integer(16, 4096), c -> 256);
+    public static final ConfigKey<String> VIDEO_SCENE_DETECTORS = key("video.scene.detectors", "content | adaptive | content,adaptive",
+            "content", "Scene detectors whose scenes are written (the first one counts in video_summary).",
+            Values.nonEmpty(Pattern.compile("(content|adaptive)(,(content|adaptive))?")), c -> "content");
+    public static final ConfigKey<Double> VIDEO_SCENE_THRESHOLD = key("video.scene.threshold", "a number from 1 to 255",
+            "27", "Content detector: HSV difference score at or above which a frame starts a new scene.", Values.number(1, 255), c -> 27.0);
+    public static final ConfigKey<Integer> VIDEO_SCENE_MIN_LENGTH = key("video.scene.min-length-frames", "1 to 100000",
+            "15", "No cut closer than this many frames to the previous one.", Values.integer(1, 100_000), c -> 15);
+    public static final ConfigKey<Double> VIDEO_ADAPTIVE_THRESHOLD = key("video.scene.adaptive-threshold", "a number from 1 to 100",
+            "3", "Adaptive detector: a frame's score over the mean score of its neighbours that cuts.", Values.number(1, 100), c -> 3.0);
+    public static final ConfigKey<Integer> VIDEO_ADAPTIVE_WINDOW = key("video.scene.adaptive-window", "1 to 100",
+            "2", "Adaptive detector: neighbours on each side of a frame.", Values.integer(1, 100), c -> 2);
+    public static final ConfigKey<Double> VIDEO_ADAPTIVE_MIN_CONTENT = key("video.scene.adaptive-min-content", "a number from 0 to 255",
+            "15", "Adaptive detector: lowest score that may cut.", Values.number(0, 255), c -> 15.0);
+
     /**
      * Areas of interest: every key under this prefix names one, its value {@code rect X Y W H} or
      * {@code polygon X1,Y1 X2,Y2 X3,Y3 ...} in pixels.
@@ -154,13 +175,14 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
-            STATE_BACKEND, DEDUPE_TTL, WAREHOUSE_PATH, CATALOG_URI, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
+            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_URI, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,
             GAZE_VALIDITY_COLUMN, GAZE_POSITION_UNIT, GAZE_MIN_CONFIDENCE, GAZE_MAX_GAP, GAZE_BLINK_MIN, GAZE_BLINK_MAX,
             GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
-            GAZE_CHUNK);
+            GAZE_CHUNK, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
+            VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         return "jdbc:sqlite:" + c.get(WAREHOUSE_PATH).resolve("catalog.db");

@@ -6,6 +6,11 @@ import dev.sightline.cloud.ObjectStore;
 import dev.sightline.gaze.AnalyzeGaze;
 import dev.sightline.gaze.GazeSettings;
 import dev.sightline.ingest.DeadLetter;
+import dev.sightline.video.VideoAnalysis;
+import dev.sightline.video.VideoRows;
+import dev.sightline.video.VideoSettings;
+import dev.sightline.video.VideoSink;
+import dev.sightline.video.VideoTables;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaRouter;
 import dev.sightline.ingest.MediaType;
@@ -29,11 +34,13 @@ public final class OneShotAnalysis {
     private final ObjectStore store;
     private final ObjectInspector inspector;
     private final GazeSettings gaze;
+    private final VideoSettings video;
 
-    public OneShotAnalysis(ObjectStore store, GazeSettings gaze) {
+    public OneShotAnalysis(ObjectStore store, GazeSettings gaze, VideoSettings video) {
         this.store = store;
         this.inspector = new ObjectInspector(store);
         this.gaze = gaze;
+        this.video = video;
     }
 
     /** The rows of one local file, per table. */
@@ -50,15 +57,29 @@ public final class OneShotAnalysis {
         MediaType route = MediaRouter.routeOf(object);
         List<DeadLetter> deadLetters = new ArrayList<>();
         CollectedGazeRows gazeRows = new CollectedGazeRows(object, deadLetters);
+        List<VideoRows.Scene> scenes = new ArrayList<>();
+        List<VideoRows.Summary> summaries = new ArrayList<>();
         ObjectOutcome outcome;
         if (route == MediaType.UNKNOWN) {
             outcome = new UnsupportedObjects().map(object);
         } else if (route == MediaType.GAZE) {
             outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, gazeRows);
+        } else if (route == MediaType.VIDEO) {
+            outcome = VideoAnalysis.analyze(store, object, video, new VideoSink() {
+                @Override
+                public void scene(VideoRows.Scene row) {
+                    scenes.add(row);
+                }
+
+                @Override
+                public void summary(VideoRows.Summary row) {
+                    summaries.add(row);
+                }
+            });
         } else {
             outcome = ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
         }
-        if (outcome.status() == ObjectStatus.FAILED) {
+        if (outcome.status() == ObjectStatus.FAILED || (route == MediaType.VIDEO && outcome.status() == ObjectStatus.PARTIAL)) {
             deadLetters.add(outcome.toDeadLetter());
         }
         AnalysisResult result = new AnalysisResult(outcome);
@@ -66,6 +87,10 @@ public final class OneShotAnalysis {
         result.add(LedgerTables.DEAD_LETTERS, deadLetters);
         if (route == MediaType.GAZE) {
             gazeRows.addTo(result);
+        }
+        if (route == MediaType.VIDEO) {
+            result.add(VideoTables.SCENES, scenes);
+            result.add(VideoTables.SUMMARY, summaries);
         }
         return result;
     }

@@ -3,7 +3,9 @@ package dev.sightline.job;
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.GazeConfig;
+import dev.sightline.config.VideoConfig;
 import dev.sightline.gaze.GazeBranch;
+import dev.sightline.video.VideoBranch;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.ingest.InboxSource;
 import dev.sightline.ingest.ObjectNotice;
@@ -51,7 +53,8 @@ public final class SightlineJob {
     /** The graph of the analysis job with its default branches. */
     public static AnalysisJob graph(SightlineConfig config) {
         return new AnalysisJob(LocalObjectStore.factory(), config.get(ConfigKeys.DEDUPE_TTL))
-                .withBranch(new GazeBranch(LocalObjectStore.factory(), GazeConfig.settings(config)));
+                .withBranch(new GazeBranch(LocalObjectStore.factory(), GazeConfig.settings(config)))
+                .withBranch(new VideoBranch(LocalObjectStore.factory(), VideoConfig.settings(config)));
     }
 
     /** Adds the inbox source and the analysis graph to {@code env}. */

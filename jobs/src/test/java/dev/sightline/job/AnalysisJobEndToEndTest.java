@@ -72,6 +72,7 @@ class AnalysisJobEndToEndTest {
             Tables.awaitRows(config, "media_objects", rows -> rows.size() >= 6, Duration.ofMinutes(2));
             Tables.awaitRows(config, "dead_letters", rows -> rows.size() >= 2, Duration.ofMinutes(1));
             Tables.awaitRows(config, "gaze_aoi_metrics", rows -> !rows.isEmpty(), Duration.ofMinutes(1));
+            Tables.awaitRows(config, "video_summary", rows -> !rows.isEmpty(), Duration.ofMinutes(1));
             Thread.sleep(1500); // several more checkpoints: nothing else may arrive
         } finally {
             job.cancel().get();
@@ -112,5 +113,14 @@ class AnalysisJobEndToEndTest {
                     .allSatisfy(r -> assertThat(r.getField("recording_id")).isEqualTo(recordingId));
         }
         assertThat(Tables.read(config, "gaze_aoi_metrics").get(0).getField("aoi_name")).isEqualTo("everywhere");
+
+        // The video went through the video branch: two scenes, their keyframes exist where rows point.
+        assertThat(byName.get("clip.mp4").getField("stage")).isEqualTo("video");
+        List<Record> scenes = Tables.read(config, "video_scenes");
+        assertThat(scenes).extracting(r -> r.getField("start_frame")).containsExactlyInAnyOrder(0L, 20L);
+        assertThat(scenes).allSatisfy(r -> assertThat(java.nio.file.Files.size(
+                dev.sightline.cloud.LocalPaths.toPath((String) r.getField("keyframe_uri")))).isPositive());
+        assertThat(Tables.read(config, "video_summary")).singleElement()
+                .satisfies(r -> assertThat(r.getField("frames_decoded")).isEqualTo(40L));
     }
 }

@@ -16,7 +16,7 @@ final class TestInputs {
     private TestInputs() {}
 
     static Path video(Path folder, String name) throws IOException {
-        return publish(folder, name, f -> SampleVideo.write(f, 64, 48, List.of(10), 20));
+        return publish(folder, name, f -> SampleVideo.write(f, 64, 48, List.of(20), 40));
     }
 
     static Path audio(Path folder, String name) throws IOException {

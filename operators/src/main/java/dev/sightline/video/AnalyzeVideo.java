@@ -1,0 +1,72 @@
+package dev.sightline.video;
+
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The video stage: decodes each video object as a stream and runs the frame analyzers, emitting
+ * rows to side outputs and one outcome per object. Metrics: {@code framesDecoded}, {@code scenes}.
+ */
+public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    static final OutputTag<VideoRows.Scene> SCENES = new OutputTag<>("video-scenes", TypeInformation.of(VideoRows.Scene.class));
+    static final OutputTag<VideoRows.Summary> SUMMARIES = new OutputTag<>("video-summary", TypeInformation.of(VideoRows.Summary.class));
+    static final OutputTag<DeadLetter> PROBLEMS = new OutputTag<>("video-problems", TypeInformation.of(DeadLetter.class));
+
+    private final ObjectStoreFactory stores;
+    private final VideoSettings settings;
+    private transient ObjectStore store;
+    private transient Counter frames;
+    private transient Counter scenes;
+
+    public AnalyzeVideo(ObjectStoreFactory stores, VideoSettings settings) {
+        this.stores = stores;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        store = stores.create();
+        frames = getRuntimeContext().getMetricGroup().counter("framesDecoded");
+        scenes = getRuntimeContext().getMetricGroup().counter("scenes");
+    }
+
+    @Override
+    public void processElement(MediaObject object, Context context, Collector<ObjectOutcome> out) {
+        ObjectOutcome outcome = VideoAnalysis.analyze(store, object, settings, new VideoSink() {
+            @Override
+            public void scene(VideoRows.Scene row) {
+                scenes.inc();
+                context.output(SCENES, row);
+            }
+
+            @Override
+            public void summary(VideoRows.Summary row) {
+                frames.inc(row.framesDecoded());
+                context.output(SUMMARIES, row);
+            }
+        });
+        if (outcome.status() == ObjectStatus.PARTIAL) {
+            context.output(PROBLEMS, outcome.toDeadLetter()); // a partial outcome's dead letter comes from its branch
+        }
+        out.collect(outcome);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.sightline.video;
+
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Analyses one video object: decodes it as a stream with FFmpeg (never the whole file in
+ * memory), honours rotation metadata, downscales each frame for analysis and feeds the frame
+ * analyzers, then writes the summary. A video that breaks midway keeps what was decoded before
+ * the break and is flagged partial.
+ */
+public final class VideoAnalysis {
+
+    /** The stage name in ledger rows and dead letters. */
+    public static final String STAGE = "video";
+    /** Error class of a file FFmpeg cannot open as a video. */
+    public static final String UNDECODABLE = "UndecodableVideo";
+    /** Error class of a container without a video stream (e.g. audio-only MP4). */
+    public static final String NO_VIDEO_STREAM = "NoVideoStream";
+    /** Error class of a video that broke midway (the frames before the break were analysed). */
+    public static final String BROKEN_VIDEO = "BrokenVideo";
+
+    private VideoAnalysis() {}
+
+    /** Analyses {@code object} into {@code sink}; never throws for bad input. */
+    public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, VideoSink sink) {
+        long started = System.nanoTime();
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        String videoId = videoId(object);
+        KeyframeStore keyframes = settings.processedUri() == null ? null
+                : new KeyframeStore(store, settings.processedUri() + "/keyframes/" + videoId);
+        InputStream stream = null;
+        FFmpegFrameGrabber grabber = null;
+        try {
+            if (object.uri().startsWith("file:")) {
+                grabber = new FFmpegFrameGrabber(LocalPaths.toPath(object.uri()).toFile());
+            } else {
+                stream = store.open(object.uri());
+                grabber = new FFmpegFrameGrabber(stream, 0);
+            }
+            try {
+                grabber.start();
+            } catch (Exception e) {
+                return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": FFmpeg cannot open it: " + e.getMessage(), Instant.now());
+            }
+            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
+                return ObjectOutcome.failed(object, STAGE, NO_VIDEO_STREAM, object.fileName() + ": the "
+                        + grabber.getFormat() + " container has no video stream", Instant.now());
+            }
+            return decode(object, grabber, settings, keyframes, videoId, sink, started, ContainerIntegrity.truncation(store, object));
+        } catch (Exception e) {
+            return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + e, Instant.now());
+        } finally {
+            close(grabber);
+            close(stream);
+        }
+    }
+
+    private static ObjectOutcome decode(MediaObject object, FFmpegFrameGrabber grabber, VideoSettings settings,
+            KeyframeStore keyframes, String videoId, VideoSink sink, long started, Optional<String> truncation) {
+        double rotation = grabber.getDisplayRotation();
+        int width = grabber.getImageWidth();
+        int height = grabber.getImageHeight();
+        long expectedUs = grabber.getLengthInTime();
+        double fps = grabber.getFrameRate();
+        String problem = null;
+        long frames = 0;
+        long lastTimestampUs = 0;
+        SceneAnalyzer scenes = new SceneAnalyzer(object.uri(), object.version(), videoId, settings.scenes(), keyframes, sink);
+        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+                Mat rotated = new Mat();
+                Mat small = new Mat()) {
+            Frame frame;
+            while (true) {
+                try {
+                    frame = grabber.grabImage();
+                } catch (Exception e) {
+                    problem = "decoding stopped after " + frames + " frames: " + e.getMessage();
+                    break;
+                }
+                if (frame == null) {
+                    break;
+                }
+                Mat picture = converter.convert(frame);
+                if (picture == null) {
+                    continue;
+                }
+                Mat upright = rotate(picture, rotation, rotated);
+                int analysisWidth = Math.min(settings.analysisWidth(), upright.cols());
+                int analysisHeight = Math.max(1, (int) Math.round(upright.rows() * (analysisWidth / (double) upright.cols())));
+                opencv_imgproc.resize(upright, small, new Size(analysisWidth, analysisHeight), 0, 0, opencv_imgproc.INTER_LINEAR);
+                lastTimestampUs = frame.timestamp;
+                scenes.accept(new VideoFrame(frames, frame.timestamp, small));
+                frames++;
+            }
+            scenes.finish();
+        } finally {
+            scenes.close();
+        }
+        double frameUs = fps > 0 ? 1e6 / fps : 0;
+        if (problem == null && frames > 0 && expectedUs > 0 && lastTimestampUs + 3 * frameUs < expectedUs) {
+            problem = String.format("the stream ends at %.2f s of the %.2f s its container announces (truncated?)",
+                    lastTimestampUs / 1e6, expectedUs / 1e6);
+        }
+        if (problem == null && frames > 0) {
+            problem = truncation.orElse(null);
+        }
+        if (frames == 0 && problem == null) {
+            problem = "no frame could be decoded";
+        }
+        boolean rotatedSideways = Math.abs(Math.round(rotation)) % 180 == 90;
+        sink.summary(new VideoRows.Summary(object.uri(), object.version(), videoId, grabber.getFormat(), grabber.getVideoCodecName(),
+                rotatedSideways ? height : width, rotatedSideways ? width : height, fps,
+                frames == 0 ? 0 : (lastTimestampUs + frameUs) / 1e6, frames, rotation, scenes.scenes(), 0, problem != null,
+                problem, (System.nanoTime() - started) / 1e9));
+        if (frames == 0) {
+            return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + problem, Instant.now());
+        }
+        if (problem != null) {
+            return new ObjectOutcome(object, ObjectStatus.PARTIAL, STAGE, BROKEN_VIDEO, object.fileName() + ": " + problem, Instant.now());
+        }
+        return ObjectOutcome.done(object, STAGE, Instant.now());
+    }
+
+    /** Turns the picture upright as its display matrix says (0, 90, 180, 270 degrees). */
+    private static Mat rotate(Mat picture, double rotationDeg, Mat out) {
+        long r = Math.floorMod(Math.round(rotationDeg), 360);
+        if (r == 0) {
+            return picture;
+        }
+        int code = r == 90 ? opencv_core.ROTATE_90_COUNTERCLOCKWISE : r == 180 ? opencv_core.ROTATE_180 : opencv_core.ROTATE_90_CLOCKWISE;
+        opencv_core.rotate(picture, out, code);
+        return out;
+    }
+
+    /** A stable id of one object version, naming its keyframes' folder. */
+    public static String videoId(MediaObject object) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((object.uri() + '\u0000' + object.version()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing a broken stream adds nothing to the outcome
+            }
+        }
+    }
+}

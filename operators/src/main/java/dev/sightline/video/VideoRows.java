@@ -1,0 +1,18 @@
+package dev.sightline.video;
+
+/** The rows the video analysis writes, one record type per table. */
+public final class VideoRows {
+
+    private VideoRows() {}
+
+    /** A row of {@code video_scenes}. */
+    public record Scene(
+            String uri, String version, String videoId, String detector, long sceneIndex, long startFrame, long endFrame,
+            double startTimeS, double endTimeS, double cutScore, String keyframeUri) {}
+
+    /** A row of {@code video_summary}. */
+    public record Summary(
+            String uri, String version, String videoId, String container, String codec, long width, long height,
+            double fps, double durationS, long framesDecoded, double rotationDeg, long scenes, long tracks,
+            boolean partial, String problem, double processingS) {}
+}

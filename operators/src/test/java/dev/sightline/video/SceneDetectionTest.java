@@ -1,0 +1,88 @@
+package dev.sightline.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.ObjectMetadata;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.ingest.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scene cuts on PySceneDetect's own test clips, with its default settings. */
+class SceneDetectionTest {
+
+    @TempDir
+    Path processed;
+
+    /** Collects rows. */
+    static final class Rows implements VideoSink {
+        final List<VideoRows.Scene> scenes = new ArrayList<>();
+        final List<VideoRows.Summary> summaries = new ArrayList<>();
+
+        @Override
+        public void scene(VideoRows.Scene row) {
+            scenes.add(row);
+        }
+
+        @Override
+        public void summary(VideoRows.Summary row) {
+            summaries.add(row);
+        }
+
+        List<Long> cuts(String detector) {
+            return scenes.stream().filter(s -> s.detector().equals(detector) && s.sceneIndex() > 0)
+                    .map(VideoRows.Scene::startFrame).toList();
+        }
+    }
+
+    static MediaObject object(Path file) throws Exception {
+        LocalObjectStore store = new LocalObjectStore();
+        ObjectMetadata m = store.head(LocalPaths.toUri(file));
+        return new ObjectInspector(store).inspect(new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
+    }
+
+    private Rows analyze(Path file, SceneSettings scenes) throws Exception {
+        Rows rows = new Rows();
+        ObjectOutcome outcome = VideoAnalysis.analyze(new LocalObjectStore(), object(file),
+                new VideoSettings(256, scenes, LocalPaths.toUri(processed)), rows);
+        assertThat(outcome.status()).as(outcome.error()).isEqualTo(ObjectStatus.DONE);
+        return rows;
+    }
+
+    @Test
+    void contentDetectorCutsTestVideoExactlyWherePySceneDetectDoes() throws Exception {
+        Rows rows = analyze(SharedData.file("video/testvideo.mp4"), SceneSettings.DEFAULTS);
+        assertThat(rows.cuts("content")).containsExactly(30L, 180L, 394L);
+        VideoRows.Summary summary = rows.summaries.get(0);
+        assertThat(summary.framesDecoded()).isEqualTo(720);
+        assertThat(summary.width()).isEqualTo(1280);
+        assertThat(summary.scenes()).isEqualTo(4);
+        assertThat(summary.partial()).isFalse();
+        assertThat(rows.scenes).allSatisfy(s -> assertThat(Files.size(LocalPaths.toPath(s.keyframeUri()))).isGreaterThan(1000));
+        assertThat(rows.scenes.get(1).startTimeS()).isEqualTo(30 / 29.97, org.assertj.core.api.Assertions.within(0.002));
+    }
+
+    @Test
+    void fadesDoNotCut() throws Exception {
+        Rows rows = analyze(SharedData.file("video/fades.mp4"), new SceneSettings(List.of("content", "adaptive"), 27, 15, 3.0, 2, 15));
+        assertThat(rows.cuts("content")).isEmpty();
+        assertThat(rows.cuts("adaptive")).isEmpty();
+    }
+
+    @Test
+    void adaptiveDetectorFindsTheSameHardCuts() throws Exception {
+        Rows rows = analyze(SharedData.file("video/testvideo.mp4"), new SceneSettings(List.of("adaptive"), 27, 15, 3.0, 2, 15));
+        assertThat(rows.cuts("adaptive")).contains(30L, 180L, 394L); // and one more near the end, under the content threshold
+    }
+}
