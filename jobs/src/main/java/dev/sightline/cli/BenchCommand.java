@@ -3,6 +3,7 @@ package dev.sightline.cli;
 import dev.sightline.bench.GazeAccuracyBenchmark;
 import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
+import dev.sightline.bench.VideoBenchmark;
 import dev.sightline.config.GazeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code sightline bench ...}: the benchmarks whose figures docs/benchmarks.md reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
-        subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class})
+        subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -82,6 +83,31 @@ final class BenchCommand implements Runnable {
                 out.println();
                 GazePipelineBenchmark.run(out, dir, minutes.stream().mapToDouble(Double::doubleValue).max().orElse(60), 2);
             }
+            return 0;
+        }
+    }
+
+    /** Video decode and analysis speed, beside the ffmpeg command line. */
+    @Command(name = "video", mixinStandardHelpOptions = true,
+            description = "Frames per second for decode, decode + scenes, decode + detection and tracking, beside ffmpeg's decode "
+                    + "and scene filter, on a generated 1080p clip and the given files.")
+    static final class Video implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "60", description = "Length of the generated 1080p clip (0: none; default 60).")
+        double seconds;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the generated clip goes (default: a temporary folder).")
+        Path workDir;
+
+        @CommandLine.Parameters(paramLabel = "FILE", arity = "0..*", description = "More videos to measure, e.g. ../shared/data/video/testvideo.mp4.")
+        List<Path> files = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-video-bench");
+            VideoBenchmark.run(spec.commandLine().getOut(), dir, files, seconds);
             return 0;
         }
     }

@@ -166,6 +166,23 @@ public final class ConfigKeys {
     public static final ConfigKey<Double> VIDEO_ADAPTIVE_MIN_CONTENT = key("video.scene.adaptive-min-content", "a number from 0 to 255",
             "15", "Adaptive detector: lowest score that may cut.", Values.number(0, 255), c -> 15.0);
 
+    public static final ConfigKey<Double> VIDEO_DETECTION_FPS = key("video.detection.fps", "a number from 0 to 240",
+            "5", "Frames per second of video analysed for people and faces; 0 turns detection and tracking off.",
+            Values.number(0, 240), c -> 5.0);
+    public static final ConfigKey<Integer> VIDEO_DETECTION_WIDTH = key("video.detection.width", "64 to 8192",
+            "768", "Frames wider than this are scaled down to it for detection.", Values.integer(64, 8192), c -> 768);
+    public static final ConfigKey<String> VIDEO_DETECTORS = key("video.detection.detectors", "person | face | person,face",
+            "person,face", "Detectors to run: OpenCV's HOG people detector, its Haar frontal-face cascade.",
+            Values.nonEmpty(Pattern.compile("(person|face)(,(person|face))?")), c -> "person,face");
+    public static final ConfigKey<Double> VIDEO_DETECTION_MIN_SCORE = key("video.detection.min-score", "a number from -10 to 10",
+            "0.3", "People detections with a lower HOG SVM score are dropped.", Values.number(-10, 10), c -> 0.3);
+    public static final ConfigKey<Integer> VIDEO_TRACK_MAX_AGE = key("video.tracking.max-age", "0 to 1000",
+            "3", "A track survives this many analysed frames without a matching detection.", Values.integer(0, 1000), c -> 3);
+    public static final ConfigKey<Integer> VIDEO_TRACK_MIN_HITS = key("video.tracking.min-hits", "1 to 1000",
+            "3", "A track gets an id after this many matched detections.", Values.integer(1, 1000), c -> 3);
+    public static final ConfigKey<Double> VIDEO_TRACK_MIN_IOU = key("video.tracking.min-iou", "a number from 0.01 to 1",
+            "0.3", "Least overlap between a detection and a track's predicted box to match them.", Values.number(0.01, 1), c -> 0.3);
+
     /**
      * Areas of interest: every key under this prefix names one, its value {@code rect X Y W H} or
      * {@code polygon X1,Y1 X2,Y2 X3,Y3 ...} in pixels.
@@ -182,7 +199,8 @@ public final class ConfigKeys {
             GAZE_VALIDITY_COLUMN, GAZE_POSITION_UNIT, GAZE_MIN_CONFIDENCE, GAZE_MAX_GAP, GAZE_BLINK_MIN, GAZE_BLINK_MAX,
             GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
             GAZE_CHUNK, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
-            VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT);
+            VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
+            VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         return "jdbc:sqlite:" + c.get(WAREHOUSE_PATH).resolve("catalog.db");

@@ -1,6 +1,7 @@
 package dev.sightline.config;
 
 import dev.sightline.cloud.LocalPaths;
+import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoSettings;
 import java.util.List;
@@ -15,6 +16,10 @@ public final class VideoConfig {
                 c.get(ConfigKeys.VIDEO_SCENE_THRESHOLD), c.get(ConfigKeys.VIDEO_SCENE_MIN_LENGTH),
                 c.get(ConfigKeys.VIDEO_ADAPTIVE_THRESHOLD), c.get(ConfigKeys.VIDEO_ADAPTIVE_WINDOW),
                 c.get(ConfigKeys.VIDEO_ADAPTIVE_MIN_CONTENT));
-        return new VideoSettings(c.get(ConfigKeys.VIDEO_ANALYSIS_WIDTH), scenes, LocalPaths.toUri(c.get(ConfigKeys.PROCESSED_PATH)));
+        List<String> detectors = List.of(c.get(ConfigKeys.VIDEO_DETECTORS).split(","));
+        DetectionSettings detection = new DetectionSettings(c.get(ConfigKeys.VIDEO_DETECTION_FPS), c.get(ConfigKeys.VIDEO_DETECTION_WIDTH),
+                detectors.contains("person"), detectors.contains("face"), c.get(ConfigKeys.VIDEO_DETECTION_MIN_SCORE),
+                c.get(ConfigKeys.VIDEO_TRACK_MAX_AGE), c.get(ConfigKeys.VIDEO_TRACK_MIN_HITS), c.get(ConfigKeys.VIDEO_TRACK_MIN_IOU));
+        return new VideoSettings(c.get(ConfigKeys.VIDEO_ANALYSIS_WIDTH), scenes, detection, LocalPaths.toUri(c.get(ConfigKeys.PROCESSED_PATH)));
     }
 }

@@ -59,6 +59,8 @@ public final class OneShotAnalysis {
         CollectedGazeRows gazeRows = new CollectedGazeRows(object, deadLetters);
         List<VideoRows.Scene> scenes = new ArrayList<>();
         List<VideoRows.Summary> summaries = new ArrayList<>();
+        List<VideoRows.Detection> detections = new ArrayList<>();
+        List<VideoRows.Track> tracks = new ArrayList<>();
         ObjectOutcome outcome;
         if (route == MediaType.UNKNOWN) {
             outcome = new UnsupportedObjects().map(object);
@@ -75,6 +77,16 @@ public final class OneShotAnalysis {
                 public void summary(VideoRows.Summary row) {
                     summaries.add(row);
                 }
+
+                @Override
+                public void detection(VideoRows.Detection row) {
+                    detections.add(row);
+                }
+
+                @Override
+                public void track(VideoRows.Track row) {
+                    tracks.add(row);
+                }
             });
         } else {
             outcome = ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
@@ -90,6 +102,8 @@ public final class OneShotAnalysis {
         }
         if (route == MediaType.VIDEO) {
             result.add(VideoTables.SCENES, scenes);
+            result.add(VideoTables.DETECTIONS, detections);
+            result.add(VideoTables.TRACKS, tracks);
             result.add(VideoTables.SUMMARY, summaries);
         }
         return result;

@@ -40,7 +40,7 @@ class VideoInputsTest {
         ObjectMetadata m = store.head(LocalPaths.toUri(file));
         MediaObject object = new ObjectInspector(store).inspect(
                 new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
-        return VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, LocalPaths.toUri(dir.resolve("processed"))),
+        return VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, DetectionSettings.OFF, LocalPaths.toUri(dir.resolve("processed"))),
                 new VideoSink() {
                     @Override
                     public void scene(VideoRows.Scene row) {

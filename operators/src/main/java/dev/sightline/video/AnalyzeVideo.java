@@ -21,6 +21,8 @@ public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutco
     private static final long serialVersionUID = 1L;
 
     static final OutputTag<VideoRows.Scene> SCENES = new OutputTag<>("video-scenes", TypeInformation.of(VideoRows.Scene.class));
+    static final OutputTag<VideoRows.Detection> DETECTIONS = new OutputTag<>("video-detections", TypeInformation.of(VideoRows.Detection.class));
+    static final OutputTag<VideoRows.Track> TRACKS = new OutputTag<>("video-tracks", TypeInformation.of(VideoRows.Track.class));
     static final OutputTag<VideoRows.Summary> SUMMARIES = new OutputTag<>("video-summary", TypeInformation.of(VideoRows.Summary.class));
     static final OutputTag<DeadLetter> PROBLEMS = new OutputTag<>("video-problems", TypeInformation.of(DeadLetter.class));
 
@@ -55,6 +57,16 @@ public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutco
             public void summary(VideoRows.Summary row) {
                 frames.inc(row.framesDecoded());
                 context.output(SUMMARIES, row);
+            }
+
+            @Override
+            public void detection(VideoRows.Detection row) {
+                context.output(DETECTIONS, row);
+            }
+
+            @Override
+            public void track(VideoRows.Track row) {
+                context.output(TRACKS, row);
             }
         });
         if (outcome.status() == ObjectStatus.PARTIAL) {

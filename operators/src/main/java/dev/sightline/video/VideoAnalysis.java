@@ -85,6 +85,8 @@ public final class VideoAnalysis {
         long frames = 0;
         long lastTimestampUs = 0;
         SceneAnalyzer scenes = new SceneAnalyzer(object.uri(), object.version(), videoId, settings.scenes(), keyframes, sink);
+        DetectionAnalyzer detections = settings.detection().enabled()
+                ? new DetectionAnalyzer(object.uri(), object.version(), videoId, settings.detection(), sink) : null;
         try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                 Mat rotated = new Mat();
                 Mat small = new Mat()) {
@@ -108,12 +110,22 @@ public final class VideoAnalysis {
                 int analysisHeight = Math.max(1, (int) Math.round(upright.rows() * (analysisWidth / (double) upright.cols())));
                 opencv_imgproc.resize(upright, small, new Size(analysisWidth, analysisHeight), 0, 0, opencv_imgproc.INTER_LINEAR);
                 lastTimestampUs = frame.timestamp;
-                scenes.accept(new VideoFrame(frames, frame.timestamp, small));
+                VideoFrame decoded = new VideoFrame(frames, frame.timestamp, small, upright);
+                scenes.accept(decoded);
+                if (detections != null) {
+                    detections.accept(decoded);
+                }
                 frames++;
             }
             scenes.finish();
+            if (detections != null) {
+                detections.finish();
+            }
         } finally {
             scenes.close();
+            if (detections != null) {
+                detections.close();
+            }
         }
         double frameUs = fps > 0 ? 1e6 / fps : 0;
         if (problem == null && frames > 0 && expectedUs > 0 && lastTimestampUs + 3 * frameUs < expectedUs) {
@@ -129,7 +141,8 @@ public final class VideoAnalysis {
         boolean rotatedSideways = Math.abs(Math.round(rotation)) % 180 == 90;
         sink.summary(new VideoRows.Summary(object.uri(), object.version(), videoId, grabber.getFormat(), grabber.getVideoCodecName(),
                 rotatedSideways ? height : width, rotatedSideways ? width : height, fps,
-                frames == 0 ? 0 : (lastTimestampUs + frameUs) / 1e6, frames, rotation, scenes.scenes(), 0, problem != null,
+                frames == 0 ? 0 : (lastTimestampUs + frameUs) / 1e6, frames, rotation, scenes.scenes(),
+                detections == null ? 0 : detections.tracks(), problem != null,
                 problem, (System.nanoTime() - started) / 1e9));
         if (frames == 0) {
             return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + problem, Instant.now());

@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
-/** The video branch of the job: streaming decode, scene detection, keyframes, summary. */
+/** The video branch of the job: streaming decode, scene detection, keyframes, detection and tracking, summary. */
 public final class VideoBranch implements MediaBranch {
 
     private final ObjectStoreFactory stores;
@@ -37,9 +37,11 @@ public final class VideoBranch implements MediaBranch {
         SingleOutputStreamOperator<ObjectOutcome> outcomes = objects
                 .rebalance()
                 .process(new AnalyzeVideo(stores, settings))
-                .name("video: decode, detect scenes")
+                .name("video: decode, scenes, people and faces")
                 .uid("video-analyze");
         tables.write(outcomes.getSideOutput(AnalyzeVideo.SCENES), VideoTables.SCENES);
+        tables.write(outcomes.getSideOutput(AnalyzeVideo.DETECTIONS), VideoTables.DETECTIONS);
+        tables.write(outcomes.getSideOutput(AnalyzeVideo.TRACKS), VideoTables.TRACKS);
         tables.write(outcomes.getSideOutput(AnalyzeVideo.SUMMARIES), VideoTables.SUMMARY);
         return new Attached(outcomes, outcomes.getSideOutput(AnalyzeVideo.PROBLEMS));
     }

@@ -10,6 +10,16 @@ public final class VideoRows {
             String uri, String version, String videoId, String detector, long sceneIndex, long startFrame, long endFrame,
             double startTimeS, double endTimeS, double cutScore, String keyframeUri) {}
 
+    /** A row of {@code video_detections}: one box in one analysed frame. */
+    public record Detection(
+            String uri, String version, String videoId, long frame, double timeS, String label, double score,
+            double x, double y, double width, double height, long trackId) {}
+
+    /** A row of {@code video_tracks}: one object followed across frames. */
+    public record Track(
+            String uri, String version, String videoId, long trackId, String label, double firstTimeS, double lastTimeS,
+            long frames, double meanX, double meanY, double meanWidth, double meanHeight, double meanScore) {}
+
     /** A row of {@code video_summary}. */
     public record Summary(
             String uri, String version, String videoId, String container, String codec, long width, long height,

@@ -6,4 +6,10 @@ public interface VideoSink {
     void scene(VideoRows.Scene row);
 
     void summary(VideoRows.Summary row);
+
+    /** A detection; no-op by default for sinks that keep only scenes. */
+    default void detection(VideoRows.Detection row) {}
+
+    /** A finished track; no-op by default. */
+    default void track(VideoRows.Track row) {}
 }

@@ -10,7 +10,7 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 
-/** The video analysis tables: scenes and one summary per video. */
+/** The video analysis tables: scenes, detections, tracks and one summary per video. */
 public final class VideoTables {
 
     private VideoTables() {}
@@ -38,6 +38,47 @@ public final class VideoTables {
                     Rows.string(s.detector()), s.sceneIndex(), s.startFrame(), s.endFrame(), d(s.startTimeS()), d(s.endTimeS()),
                     d(s.cutScore()), Rows.string(s.keyframeUri())));
 
+    public static final TableDefinition<VideoRows.Detection> DETECTIONS = new TableDefinition<>(
+            "video_detections", "Objects found in analysed frames (people, faces, a user model's labels), with their track.",
+            new Schema(
+                    required(1, "uri", Types.StringType.get(), "Object URI of the video"),
+                    required(2, "version", Types.StringType.get(), "Object version"),
+                    required(3, "video_id", Types.StringType.get(), "Stable id of the object version"),
+                    required(4, "frame", Types.LongType.get(), "Frame index (0-based decode order)"),
+                    optional(5, "time_s", Types.DoubleType.get(), "Presentation time of the frame, seconds"),
+                    required(6, "label", Types.StringType.get(), "person, face, or the label of a user's model"),
+                    optional(7, "score", Types.DoubleType.get(), "Detector score: HOG SVM margin, 1 for cascades, model confidence"),
+                    optional(8, "x", Types.DoubleType.get(), "Box left, pixels of the upright frame"),
+                    optional(9, "y", Types.DoubleType.get(), "Box top, pixels"),
+                    optional(10, "width", Types.DoubleType.get(), "Box width, pixels"),
+                    optional(11, "height", Types.DoubleType.get(), "Box height, pixels"),
+                    optional(12, "track_id", Types.LongType.get(), "Track the box belongs to; null until its track is confirmed")),
+            List.of(),
+            r -> GenericRowData.of(Rows.string(r.uri()), Rows.string(r.version()), Rows.string(r.videoId()), r.frame(),
+                    d(r.timeS()), Rows.string(r.label()), d(r.score()), d(r.x()), d(r.y()), d(r.width()), d(r.height()),
+                    r.trackId() < 0 ? null : r.trackId()));
+
+    public static final TableDefinition<VideoRows.Track> TRACKS = new TableDefinition<>(
+            "video_tracks", "Objects followed across frames (SORT: Kalman prediction, IoU association).",
+            new Schema(
+                    required(1, "uri", Types.StringType.get(), "Object URI of the video"),
+                    required(2, "version", Types.StringType.get(), "Object version"),
+                    required(3, "video_id", Types.StringType.get(), "Stable id of the object version"),
+                    required(4, "track_id", Types.LongType.get(), "Track id, stable for the video (order of confirmation)"),
+                    required(5, "label", Types.StringType.get(), "Label of the tracked object"),
+                    optional(6, "first_time_s", Types.DoubleType.get(), "First matched frame, seconds"),
+                    optional(7, "last_time_s", Types.DoubleType.get(), "Last matched frame, seconds"),
+                    required(8, "frames", Types.LongType.get(), "Analysed frames with a matched detection"),
+                    optional(9, "mean_x", Types.DoubleType.get(), "Mean box left, pixels"),
+                    optional(10, "mean_y", Types.DoubleType.get(), "Mean box top, pixels"),
+                    optional(11, "mean_width", Types.DoubleType.get(), "Mean box width, pixels"),
+                    optional(12, "mean_height", Types.DoubleType.get(), "Mean box height, pixels"),
+                    optional(13, "mean_score", Types.DoubleType.get(), "Mean detector score")),
+            List.of(),
+            t -> GenericRowData.of(Rows.string(t.uri()), Rows.string(t.version()), Rows.string(t.videoId()), t.trackId(),
+                    Rows.string(t.label()), d(t.firstTimeS()), d(t.lastTimeS()), t.frames(), d(t.meanX()), d(t.meanY()),
+                    d(t.meanWidth()), d(t.meanHeight()), d(t.meanScore())));
+
     public static final TableDefinition<VideoRows.Summary> SUMMARY = new TableDefinition<>(
             "video_summary", "One row per video: stream properties, what was decoded and found, and how long it took.",
             new Schema(
@@ -53,7 +94,7 @@ public final class VideoTables {
                     required(10, "frames_decoded", Types.LongType.get(), "Frames decoded and analysed"),
                     optional(11, "rotation_deg", Types.DoubleType.get(), "Rotation from the display matrix, degrees counter-clockwise, applied before analysis"),
                     required(12, "scenes", Types.LongType.get(), "Scenes found by the first configured scene detector"),
-                    required(13, "tracks", Types.LongType.get(), "Object tracks found (0 until detection and tracking are enabled)"),
+                    required(13, "tracks", Types.LongType.get(), "Confirmed object tracks (0 when detection is off)"),
                     required(14, "partial", Types.BooleanType.get(), "True when the stream broke or ended early: rows cover the frames before the break"),
                     optional(15, "problem", Types.StringType.get(), "Why the video is partial"),
                     optional(16, "processing_s", Types.DoubleType.get(), "Wall time of the analysis, seconds")),
@@ -64,5 +105,5 @@ public final class VideoTables {
                     d(s.processingS())));
 
     /** Every video table, in documentation order. */
-    public static final List<TableDefinition<?>> ALL = List.of(SCENES, SUMMARY);
+    public static final List<TableDefinition<?>> ALL = List.of(SCENES, DETECTIONS, TRACKS, SUMMARY);
 }

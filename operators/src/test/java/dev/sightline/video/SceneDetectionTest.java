@@ -55,7 +55,7 @@ class SceneDetectionTest {
     private Rows analyze(Path file, SceneSettings scenes) throws Exception {
         Rows rows = new Rows();
         ObjectOutcome outcome = VideoAnalysis.analyze(new LocalObjectStore(), object(file),
-                new VideoSettings(256, scenes, LocalPaths.toUri(processed)), rows);
+                new VideoSettings(256, scenes, DetectionSettings.OFF, LocalPaths.toUri(processed)), rows);
         assertThat(outcome.status()).as(outcome.error()).isEqualTo(ObjectStatus.DONE);
         return rows;
     }

@@ -1,0 +1,156 @@
+package dev.sightline.bench;
+
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.ObjectMetadata;
+import dev.sightline.demo.SampleVideo;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.video.DetectionSettings;
+import dev.sightline.video.SceneSettings;
+import dev.sightline.video.VideoAnalysis;
+import dev.sightline.video.VideoRows;
+import dev.sightline.video.VideoSettings;
+import dev.sightline.video.VideoSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+
+/**
+ * Video speed: frames per second for decode only, decode + scene detection, and decode +
+ * scenes + people/face detection and tracking at 5 analysed frames per second, beside the
+ * {@code ffmpeg} command line's decode-only speed and scene filter on the same file when ffmpeg
+ * is installed. Peak heap per run shows memory flat in video length.
+ */
+public final class VideoBenchmark {
+
+    private VideoBenchmark() {}
+
+    public static void run(PrintWriter out, Path workDir, List<Path> inputs, double generatedSeconds) throws Exception {
+        Files.createDirectories(workDir);
+        List<Path> files = new ArrayList<>(inputs);
+        if (generatedSeconds > 0) {
+            Path generated = workDir.resolve(String.format("generated-1080p-%ds.mp4", (int) generatedSeconds));
+            if (!Files.exists(generated)) {
+                out.printf("Generating %s (1920x1080 H.264, %d s at %d fps)...%n", generated.getFileName(), (int) generatedSeconds, SampleVideo.FPS);
+                out.flush();
+                List<Integer> cuts = new ArrayList<>();
+                for (int f = 90; f < generatedSeconds * SampleVideo.FPS; f += 90 + (f % 7) * 10) {
+                    cuts.add(f);
+                }
+                SampleVideo.write(generated, 1920, 1080, cuts, (int) (generatedSeconds * SampleVideo.FPS));
+            }
+            files.add(0, generated);
+        }
+        out.printf("%-34s %-28s %8s %8s %10s %10s%n", "file", "pipeline", "frames", "seconds", "frames/s", "heap MiB");
+        for (Path file : files) {
+            row(out, file, "sightline decode only", decodeOnly(file));
+            row(out, file, "sightline decode + scenes", analyze(file, workDir, DetectionSettings.OFF));
+            row(out, file, "sightline + people/faces 5 fps", analyze(file, workDir, DetectionSettings.DEFAULTS));
+            if (ffmpegInstalled()) {
+                row(out, file, "ffmpeg -f null (decode)", ffmpeg(file, List.of("-f", "null", "-")));
+                row(out, file, "ffmpeg select=gt(scene,0.3)", ffmpeg(file, List.of("-vf", "select='gt(scene,0.3)'", "-f", "null", "-")));
+            } else {
+                out.println("  (ffmpeg is not installed: `apt-get install ffmpeg` adds its rows)");
+            }
+            out.flush();
+        }
+    }
+
+    private record Measure(long frames, double seconds, double heapMiB) {}
+
+    private static void row(PrintWriter out, Path file, String pipeline, Measure m) {
+        out.printf("%-34s %-28s %8d %8.2f %10.1f %10s%n", file.getFileName(), pipeline, m.frames(), m.seconds(),
+                m.frames() / m.seconds(), Double.isNaN(m.heapMiB()) ? "-" : String.format("%.0f", m.heapMiB()));
+        out.flush();
+    }
+
+    private static Measure decodeOnly(Path file) throws Exception {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        resetPeaks();
+        long start = System.nanoTime();
+        long frames = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            while (grabber.grabImage() != null) {
+                frames++;
+            }
+        }
+        return new Measure(frames, (System.nanoTime() - start) / 1e9, peakHeapMiB());
+    }
+
+    private static Measure analyze(Path file, Path workDir, DetectionSettings detection) throws Exception {
+        LocalObjectStore store = new LocalObjectStore();
+        ObjectMetadata m = store.head(LocalPaths.toUri(file));
+        MediaObject object = new ObjectInspector(store).inspect(new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
+        long[] frames = {0};
+        resetPeaks();
+        long start = System.nanoTime();
+        VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, detection,
+                LocalPaths.toUri(workDir.resolve("processed"))), new VideoSink() {
+                    @Override
+                    public void scene(VideoRows.Scene row) {}
+
+                    @Override
+                    public void summary(VideoRows.Summary row) {
+                        frames[0] = row.framesDecoded();
+                    }
+                });
+        return new Measure(frames[0], (System.nanoTime() - start) / 1e9, peakHeapMiB());
+    }
+
+    private static boolean ffmpegInstalled() {
+        try {
+            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static Measure ffmpeg(Path file, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostats", "-loglevel", "error", "-i", file.toString()));
+        command.addAll(args);
+        long frames;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            frames = grabber.getLengthInVideoFrames();
+        }
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor();
+        return new Measure(frames, (System.nanoTime() - start) / 1e9, Double.NaN);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static double peakHeapMiB() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum / 1048576.0;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sightline.video;
+
+import java.io.Serializable;
+
+/**
+ * Person and face detection and tracking parameters.
+ *
+ * @param framesPerSecond how many frames per second of video are analysed (0 disables detection)
+ * @param detectionWidth frames are scaled to this width for detection (people need pixels)
+ * @param people run OpenCV's HOG people detector
+ * @param faces run the Haar frontal-face cascade shipped with OpenCV
+ * @param minScore detections scoring lower are dropped (HOG SVM margin; cascades score 1)
+ * @param maxAgeFrames a track survives this many analysed frames without a match
+ * @param minHits a track is confirmed (gets an id) after this many matches
+ * @param minIou least overlap to associate a detection with a track's predicted box
+ */
+public record DetectionSettings(
+        double framesPerSecond, int detectionWidth, boolean people, boolean faces, double minScore, int maxAgeFrames,
+        int minHits, double minIou) implements Serializable {
+
+    public static final DetectionSettings DEFAULTS = new DetectionSettings(5, 768, true, true, 0.3, 3, 3, 0.3);
+    public static final DetectionSettings OFF = new DetectionSettings(0, 768, false, false, 0.3, 3, 3, 0.3);
+
+    public boolean enabled() {
+        return framesPerSecond > 0 && (people || faces);
+    }
+}
