@@ -8,9 +8,6 @@ import dev.sightline.ingest.MediaFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,8 +34,7 @@ public final class GazeThroughputBenchmark {
     public Run measure(Path file, MediaFormat format, String layout, double minutes, long samples, int repeats) throws IOException {
         Run best = null;
         for (int r = 0; r < repeats; r++) {
-            System.gc();
-            resetPeaks();
+            HeapPeaks.reset();
             long[] fixations = {0};
             GazeResultSink counting = new CountingSink(fixations);
             long start = System.nanoTime();
@@ -46,7 +42,7 @@ public final class GazeThroughputBenchmark {
                 GazeFormats.analyze(file.toUri().toString(), "bench", format, in, settings, counting);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Run run = new Run(layout, minutes, samples, seconds, peakHeap(), fixations[0]);
+            Run run = new Run(layout, minutes, samples, seconds, HeapPeaks.peakBytes(), fixations[0]);
             if (best == null || run.seconds() < best.seconds()) {
                 best = run;
             }
@@ -74,24 +70,6 @@ public final class GazeThroughputBenchmark {
                 Files.delete(file);
             }
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     /** Counts fixations; drops every row (the benchmark measures analysis, not output). */

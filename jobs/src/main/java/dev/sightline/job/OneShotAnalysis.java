@@ -7,9 +7,8 @@ import dev.sightline.gaze.AnalyzeGaze;
 import dev.sightline.gaze.GazeSettings;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.video.VideoAnalysis;
-import dev.sightline.video.VideoRows;
+import dev.sightline.video.VideoRowLists;
 import dev.sightline.video.VideoSettings;
-import dev.sightline.video.VideoSink;
 import dev.sightline.video.VideoTables;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaRouter;
@@ -57,37 +56,14 @@ public final class OneShotAnalysis {
         MediaType route = MediaRouter.routeOf(object);
         List<DeadLetter> deadLetters = new ArrayList<>();
         CollectedGazeRows gazeRows = new CollectedGazeRows(object, deadLetters);
-        List<VideoRows.Scene> scenes = new ArrayList<>();
-        List<VideoRows.Summary> summaries = new ArrayList<>();
-        List<VideoRows.Detection> detections = new ArrayList<>();
-        List<VideoRows.Track> tracks = new ArrayList<>();
+        VideoRowLists videoRows = new VideoRowLists();
         ObjectOutcome outcome;
         if (route == MediaType.UNKNOWN) {
             outcome = new UnsupportedObjects().map(object);
         } else if (route == MediaType.GAZE) {
             outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, gazeRows);
         } else if (route == MediaType.VIDEO) {
-            outcome = VideoAnalysis.analyze(store, object, video, new VideoSink() {
-                @Override
-                public void scene(VideoRows.Scene row) {
-                    scenes.add(row);
-                }
-
-                @Override
-                public void summary(VideoRows.Summary row) {
-                    summaries.add(row);
-                }
-
-                @Override
-                public void detection(VideoRows.Detection row) {
-                    detections.add(row);
-                }
-
-                @Override
-                public void track(VideoRows.Track row) {
-                    tracks.add(row);
-                }
-            });
+            outcome = VideoAnalysis.analyze(store, object, video, videoRows);
         } else {
             outcome = ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
         }
@@ -101,10 +77,10 @@ public final class OneShotAnalysis {
             gazeRows.addTo(result);
         }
         if (route == MediaType.VIDEO) {
-            result.add(VideoTables.SCENES, scenes);
-            result.add(VideoTables.DETECTIONS, detections);
-            result.add(VideoTables.TRACKS, tracks);
-            result.add(VideoTables.SUMMARY, summaries);
+            result.add(VideoTables.SCENES, videoRows.scenes);
+            result.add(VideoTables.DETECTIONS, videoRows.detections);
+            result.add(VideoTables.TRACKS, videoRows.tracks);
+            result.add(VideoTables.SUMMARY, videoRows.summaries);
         }
         return result;
     }

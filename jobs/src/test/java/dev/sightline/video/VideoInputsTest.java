@@ -17,7 +17,6 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -32,8 +31,9 @@ class VideoInputsTest {
     @TempDir
     Path dir;
 
-    private final List<VideoRows.Scene> scenes = new ArrayList<>();
-    private final List<VideoRows.Summary> summaries = new ArrayList<>();
+    private final VideoRowLists rows = new VideoRowLists();
+    private final List<VideoRows.Scene> scenes = rows.scenes;
+    private final List<VideoRows.Summary> summaries = rows.summaries;
 
     private ObjectOutcome analyze(Path file) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
@@ -41,17 +41,7 @@ class VideoInputsTest {
         MediaObject object = new ObjectInspector(store).inspect(
                 new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
         return VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, DetectionSettings.OFF, LocalPaths.toUri(dir.resolve("processed"))),
-                new VideoSink() {
-                    @Override
-                    public void scene(VideoRows.Scene row) {
-                        scenes.add(row);
-                    }
-
-                    @Override
-                    public void summary(VideoRows.Summary row) {
-                        summaries.add(row);
-                    }
-                });
+                rows);
     }
 
     @Test

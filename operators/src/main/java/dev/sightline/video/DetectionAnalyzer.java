@@ -73,7 +73,8 @@ public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
         Map<String, List<ObjectDetector.Detection>> byLabel = new LinkedHashMap<>();
         for (ObjectDetector detector : detectors) {
             for (ObjectDetector.Detection d : detector.detect(picture)) {
-                ObjectDetector.Detection inFrame = new ObjectDetector.Detection(d.label(), d.score(), d.box().scaled(1 / factor));
+                ObjectDetector.Detection inFrame = new ObjectDetector.Detection(d.label(), d.score(),
+                        d.box().scaled(1 / (factor * frame.fullScale())));
                 byLabel.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(inFrame);
             }
         }

@@ -10,6 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * @param index 0-based decode order
  * @param timestampUs presentation time, microseconds from the stream start (variable frame rate safe)
  * @param bgr the picture downscaled to the analysis width
- * @param full the upright picture at decoded resolution
+ * @param full the upright picture as decoded, possibly scaled by the decoder
+ * @param fullScale width of {@code full} over the video's displayed width (1 when not scaled)
  */
-public record VideoFrame(long index, long timestampUs, Mat bgr, Mat full) {}
+public record VideoFrame(long index, long timestampUs, Mat bgr, Mat full, double fullScale) {}

@@ -7,7 +7,6 @@ import dev.sightline.cloud.LocalPaths;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.ingest.SharedData;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,34 +19,17 @@ class PeopleDetectionTest {
 
     @Test
     void pedestriansAreDetectedAndTracked() throws Exception {
-        List<VideoRows.Detection> detections = new ArrayList<>();
-        List<VideoRows.Track> tracks = new ArrayList<>();
-        List<VideoRows.Summary> summaries = new ArrayList<>();
+        VideoRowLists rows = new VideoRowLists();
+        List<VideoRows.Detection> detections = rows.detections;
+        List<VideoRows.Track> tracks = rows.tracks;
+        List<VideoRows.Summary> summaries = rows.summaries;
         // The first 10 seconds at 2 analysed frames per second keep the test short.
         DetectionSettings settings = new DetectionSettings(2, 768, true, false, 0.3, 3, 2, 0.3);
         java.nio.file.Path file = SharedData.file("video/vtest.avi");
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
         java.nio.file.Path head = java.nio.file.Files.write(processed.resolve("vtest-head.avi"), java.util.Arrays.copyOf(bytes, bytes.length / 8));
         ObjectOutcome outcome = VideoAnalysis.analyze(new LocalObjectStore(), SceneDetectionTest.object(head),
-                new VideoSettings(256, SceneSettings.DEFAULTS, settings, LocalPaths.toUri(processed)), new VideoSink() {
-                    @Override
-                    public void scene(VideoRows.Scene row) {}
-
-                    @Override
-                    public void summary(VideoRows.Summary row) {
-                        summaries.add(row);
-                    }
-
-                    @Override
-                    public void detection(VideoRows.Detection row) {
-                        detections.add(row);
-                    }
-
-                    @Override
-                    public void track(VideoRows.Track row) {
-                        tracks.add(row);
-                    }
-                });
+                new VideoSettings(256, SceneSettings.DEFAULTS, settings, LocalPaths.toUri(processed)), rows);
         assertThat(outcome.status()).isIn(ObjectStatus.DONE, ObjectStatus.PARTIAL); // the cut copy is partial
         long frames = detections.stream().map(VideoRows.Detection::frame).distinct().count();
         assertThat(frames).isGreaterThan(10);

@@ -14,7 +14,6 @@ import dev.sightline.ingest.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,35 +24,14 @@ class SceneDetectionTest {
     @TempDir
     Path processed;
 
-    /** Collects rows. */
-    static final class Rows implements VideoSink {
-        final List<VideoRows.Scene> scenes = new ArrayList<>();
-        final List<VideoRows.Summary> summaries = new ArrayList<>();
-
-        @Override
-        public void scene(VideoRows.Scene row) {
-            scenes.add(row);
-        }
-
-        @Override
-        public void summary(VideoRows.Summary row) {
-            summaries.add(row);
-        }
-
-        List<Long> cuts(String detector) {
-            return scenes.stream().filter(s -> s.detector().equals(detector) && s.sceneIndex() > 0)
-                    .map(VideoRows.Scene::startFrame).toList();
-        }
-    }
-
     static MediaObject object(Path file) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
         ObjectMetadata m = store.head(LocalPaths.toUri(file));
         return new ObjectInspector(store).inspect(new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
     }
 
-    private Rows analyze(Path file, SceneSettings scenes) throws Exception {
-        Rows rows = new Rows();
+    private VideoRowLists analyze(Path file, SceneSettings scenes) throws Exception {
+        VideoRowLists rows = new VideoRowLists();
         ObjectOutcome outcome = VideoAnalysis.analyze(new LocalObjectStore(), object(file),
                 new VideoSettings(256, scenes, DetectionSettings.OFF, LocalPaths.toUri(processed)), rows);
         assertThat(outcome.status()).as(outcome.error()).isEqualTo(ObjectStatus.DONE);
@@ -62,7 +40,7 @@ class SceneDetectionTest {
 
     @Test
     void contentDetectorCutsTestVideoExactlyWherePySceneDetectDoes() throws Exception {
-        Rows rows = analyze(SharedData.file("video/testvideo.mp4"), SceneSettings.DEFAULTS);
+        VideoRowLists rows = analyze(SharedData.file("video/testvideo.mp4"), SceneSettings.DEFAULTS);
         assertThat(rows.cuts("content")).containsExactly(30L, 180L, 394L);
         VideoRows.Summary summary = rows.summaries.get(0);
         assertThat(summary.framesDecoded()).isEqualTo(720);
@@ -75,14 +53,14 @@ class SceneDetectionTest {
 
     @Test
     void fadesDoNotCut() throws Exception {
-        Rows rows = analyze(SharedData.file("video/fades.mp4"), new SceneSettings(List.of("content", "adaptive"), 27, 15, 3.0, 2, 15));
+        VideoRowLists rows = analyze(SharedData.file("video/fades.mp4"), new SceneSettings(List.of("content", "adaptive"), 27, 15, 3.0, 2, 15));
         assertThat(rows.cuts("content")).isEmpty();
         assertThat(rows.cuts("adaptive")).isEmpty();
     }
 
     @Test
     void adaptiveDetectorFindsTheSameHardCuts() throws Exception {
-        Rows rows = analyze(SharedData.file("video/testvideo.mp4"), new SceneSettings(List.of("adaptive"), 27, 15, 3.0, 2, 15));
+        VideoRowLists rows = analyze(SharedData.file("video/testvideo.mp4"), new SceneSettings(List.of("adaptive"), 27, 15, 3.0, 2, 15));
         assertThat(rows.cuts("adaptive")).contains(30L, 180L, 394L); // and one more near the end, under the content threshold
     }
 }
