@@ -3,6 +3,7 @@ package dev.sightline.cli;
 import dev.sightline.bench.GazeAccuracyBenchmark;
 import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
+import dev.sightline.bench.SceneAccuracyBenchmark;
 import dev.sightline.bench.VideoBenchmark;
 import dev.sightline.config.GazeConfig;
 import java.io.PrintWriter;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 /** {@code sightline bench ...}: the benchmarks whose figures docs/benchmarks.md reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
-        subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class})
+        subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
+            BenchCommand.Scenes.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -108,6 +110,26 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-video-bench");
             VideoBenchmark.run(spec.commandLine().getOut(), dir, files, seconds);
+            return 0;
+        }
+    }
+
+    /** Scene detection precision and recall on concatenated synthetic clips. */
+    @Command(name = "scenes", mixinStandardHelpOptions = true,
+            description = "Precision and recall of the scene detectors on videos concatenated from FFmpeg's synthetic sources.")
+    static final class Scenes implements Callable<Integer> {
+        @Option(names = "--videos", defaultValue = "10", description = "How many videos (default 10).")
+        int videos;
+
+        @Option(names = "--segments", defaultValue = "12", description = "Segments per video (default 12).")
+        int segments;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            SceneAccuracyBenchmark.run(spec.commandLine().getOut(), Files.createTempDirectory("sightline-scenes"), videos, segments);
             return 0;
         }
     }
