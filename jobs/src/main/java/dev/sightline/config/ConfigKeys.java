@@ -170,7 +170,8 @@ public final class ConfigKeys {
             "5", "Frames per second of video analysed for people and faces; 0 turns detection and tracking off.",
             Values.number(0, 240), c -> 5.0);
     public static final ConfigKey<Integer> VIDEO_DETECTION_WIDTH = key("video.detection.width", "64 to 8192",
-            "768", "Frames wider than this are scaled down to it for detection.", Values.integer(64, 8192), c -> 768);
+            "1152", "Frames are scaled up or down to this width for detection (HOG finds people from about 100 px tall).",
+            Values.integer(64, 8192), c -> 1152);
     public static final ConfigKey<String> VIDEO_DETECTORS = key("video.detection.detectors", "person | face | person,face",
             "person,face", "Detectors to run: OpenCV's HOG people detector, its Haar frontal-face cascade.",
             Values.nonEmpty(Pattern.compile("(person|face)(,(person|face))?")), c -> "person,face");

@@ -10,7 +10,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Person and face detection with SORT tracking as a {@link FrameAnalyzer}: analyses frames at a
- * configured rate (by presentation time), scaled to the detection width, and reports boxes in the
+ * configured rate (by presentation time), scaled up or down to the detection width (HOG finds people
+ * from about 100 px tall), and reports boxes in the
  * frame's own pixels with their track ids; tracks are written when the video ends.
  */
 public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
@@ -62,11 +63,11 @@ public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
         long stepUs = Math.round(1_000_000 / settings.framesPerSecond());
         nextSampleUs = (nextSampleUs == Long.MIN_VALUE ? frame.timestampUs() : nextSampleUs) + stepUs;
         Mat full = frame.full();
-        double factor = Math.min(1.0, settings.detectionWidth() / (double) full.cols());
+        double factor = settings.detectionWidth() / (double) full.cols();
         Mat picture = full;
-        if (factor < 1.0) {
+        if (Math.abs(factor - 1.0) > 1e-3) {
             opencv_imgproc.resize(full, scaled, new Size((int) Math.round(full.cols() * factor), (int) Math.round(full.rows() * factor)),
-                    0, 0, opencv_imgproc.INTER_AREA);
+                    0, 0, factor < 1 ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
             picture = scaled;
         }
         double timeS = frame.timestampUs() / 1e6;
