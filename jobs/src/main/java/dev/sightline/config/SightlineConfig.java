@@ -112,13 +112,6 @@ public final class SightlineConfig {
         return given;
     }
 
-    /** The same configuration with more overrides applied. */
-    public SightlineConfig with(Map<String, String> overrides) {
-        Map<String, String> values = new TreeMap<>(given);
-        values.putAll(overrides);
-        return new SightlineConfig(values);
-    }
-
     private static Map<String, String> readYaml(Path file) {
         Object root;
         try (Reader reader = Files.newBufferedReader(file)) {

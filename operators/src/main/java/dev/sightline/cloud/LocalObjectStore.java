@@ -28,11 +28,6 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
-    public boolean handles(String scheme) {
-        return scheme == null || "file".equals(scheme);
-    }
-
-    @Override
     public List<ObjectMetadata> list(String prefixUri) throws IOException {
         Path prefix = LocalPaths.toPath(prefixUri);
         Path root = Files.isDirectory(prefix) ? prefix : prefix.getParent();

@@ -27,9 +27,6 @@ public interface ObjectStore extends AutoCloseable {
     /** Writes (or replaces) an object with the given bytes and returns its new metadata. */
     ObjectMetadata put(String uri, byte[] content, String contentType) throws IOException;
 
-    /** True if this store serves URIs of the given scheme ("file", "s3", ...). */
-    boolean handles(String scheme);
-
     @Override
     default void close() throws IOException {}
 }

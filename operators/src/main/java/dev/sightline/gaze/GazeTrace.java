@@ -28,15 +28,6 @@ public final class GazeTrace {
         allocate(Math.max(16, capacity));
     }
 
-    /** A trace holding the given samples (times in microseconds; NaN positions are invalid). */
-    public static GazeTrace of(long[] timeUs, double[] xPx, double[] yPx) {
-        GazeTrace trace = new GazeTrace(timeUs.length);
-        for (int i = 0; i < timeUs.length; i++) {
-            trace.add(timeUs[i], xPx[i], yPx[i], Double.NaN, !Double.isNaN(xPx[i]) && !Double.isNaN(yPx[i]));
-        }
-        return trace;
-    }
-
     private void allocate(int capacity) {
         timeUs = new long[capacity];
         xPx = new double[capacity];
