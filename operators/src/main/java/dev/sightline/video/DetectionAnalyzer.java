@@ -16,6 +16,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
 
+    private static final double MAX_UPSCALE = 2.0;
+
     private final String uri;
     private final String version;
     private final String videoId;
@@ -63,7 +65,8 @@ public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
         long stepUs = Math.round(1_000_000 / settings.framesPerSecond());
         nextSampleUs = (nextSampleUs == Long.MIN_VALUE ? frame.timestampUs() : nextSampleUs) + stepUs;
         Mat full = frame.full();
-        double factor = settings.detectionWidth() / (double) full.cols();
+        // Small videos are enlarged at most twice: beyond that HOG only finds upscaling artefacts.
+        double factor = Math.min(MAX_UPSCALE, settings.detectionWidth() / (double) full.cols());
         Mat picture = full;
         if (Math.abs(factor - 1.0) > 1e-3) {
             opencv_imgproc.resize(full, scaled, new Size((int) Math.round(full.cols() * factor), (int) Math.round(full.rows() * factor)),
