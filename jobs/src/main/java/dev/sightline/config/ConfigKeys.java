@@ -177,6 +177,17 @@ public final class ConfigKeys {
             Values.nonEmpty(Pattern.compile("(person|face)(,(person|face))?")), c -> "person,face");
     public static final ConfigKey<Double> VIDEO_DETECTION_MIN_SCORE = key("video.detection.min-score", "a number from -10 to 10",
             "0.3", "People detections with a lower HOG SVM score are dropped.", Values.number(-10, 10), c -> 0.3);
+    public static final ConfigKey<String> VIDEO_ONNX_MODEL = key("video.detection.onnx-model", "none or a path to an .onnx file",
+            "none", "A YOLO-style ONNX detection model to run as well ([1, boxes, 5 + classes] or [1, 4 + classes, boxes] output).",
+            Values.nonEmpty(Pattern.compile(".+")), c -> "none");
+    public static final ConfigKey<String> VIDEO_ONNX_LABELS = key("video.detection.onnx-labels", "comma-separated class names",
+            "object", "The model's class names, in output order.", Values.nonEmpty(Pattern.compile("[^,]+(,[^,]+)*")), c -> "object");
+    public static final ConfigKey<Integer> VIDEO_ONNX_INPUT = key("video.detection.onnx-input-size", "16 to 4096",
+            "640", "The model's square input side in pixels.", Values.integer(16, 4096), c -> 640);
+    public static final ConfigKey<Double> VIDEO_ONNX_MIN_SCORE = key("video.detection.onnx-min-score", "a number from 0 to 1",
+            "0.25", "Model detections scoring lower are dropped.", Values.number(0, 1), c -> 0.25);
+    public static final ConfigKey<Double> VIDEO_ONNX_NMS = key("video.detection.onnx-nms-iou", "a number from 0 to 1",
+            "0.45", "Boxes of one class overlapping a better one more than this are suppressed.", Values.number(0, 1), c -> 0.45);
     public static final ConfigKey<Integer> VIDEO_TRACK_MAX_AGE = key("video.tracking.max-age", "0 to 1000",
             "3", "A track survives this many analysed frames without a matching detection.", Values.integer(0, 1000), c -> 3);
     public static final ConfigKey<Integer> VIDEO_TRACK_MIN_HITS = key("video.tracking.min-hits", "1 to 1000",
@@ -201,7 +212,8 @@ public final class ConfigKeys {
             GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
             GAZE_CHUNK, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
             VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
-            VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU);
+            VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,
+            VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         return "jdbc:sqlite:" + c.get(WAREHOUSE_PATH).resolve("catalog.db");

@@ -42,13 +42,21 @@ public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
         if (settings.faces()) {
             detectors.add(new CascadeFaceDetector());
         }
+        if (settings.onnx() != null) {
+            DetectionSettings.OnnxModel m = settings.onnx();
+            try {
+                detectors.add(new OnnxObjectDetector(java.nio.file.Path.of(m.path()), m.inputSize(), m.labels(), m.minScore(), m.nmsIou()));
+            } catch (ai.onnxruntime.OrtException e) {
+                throw new IllegalStateException("cannot load the ONNX model " + m.path() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Uses the given detectors instead of the configured ones (a user's ONNX model, tests). */
     public DetectionAnalyzer(String uri, String version, String videoId, DetectionSettings settings, VideoSink sink,
             List<ObjectDetector> detectors) {
         this(uri, version, videoId, new DetectionSettings(settings.framesPerSecond(), settings.detectionWidth(), false, false,
-                settings.minScore(), settings.maxAgeFrames(), settings.minHits(), settings.minIou()), sink);
+                settings.minScore(), settings.maxAgeFrames(), settings.minHits(), settings.minIou(), null), sink);
         this.detectors.addAll(detectors);
     }
 

@@ -14,15 +14,29 @@ import java.io.Serializable;
  * @param maxAgeFrames a track survives this many analysed frames without a match
  * @param minHits a track is confirmed (gets an id) after this many matches
  * @param minIou least overlap to associate a detection with a track's predicted box
+ * @param onnx a user's ONNX model to run as well, or null
  */
 public record DetectionSettings(
         double framesPerSecond, int detectionWidth, boolean people, boolean faces, double minScore, int maxAgeFrames,
-        int minHits, double minIou) implements Serializable {
+        int minHits, double minIou, OnnxModel onnx) implements Serializable {
 
-    public static final DetectionSettings DEFAULTS = new DetectionSettings(5, 1152, true, true, 0.3, 3, 3, 0.3);
-    public static final DetectionSettings OFF = new DetectionSettings(0, 1152, false, false, 0.3, 3, 3, 0.3);
+    /** A user's YOLO-style ONNX model: file, square input side, class labels, thresholds. */
+    public record OnnxModel(String path, int inputSize, java.util.List<String> labels, double minScore, double nmsIou)
+            implements Serializable {
+        public OnnxModel {
+            labels = java.util.List.copyOf(labels);
+        }
+    }
+
+    public static final DetectionSettings DEFAULTS = new DetectionSettings(5, 1152, true, true, 0.3, 3, 3, 0.3, null);
+    public static final DetectionSettings OFF = new DetectionSettings(0, 1152, false, false, 0.3, 3, 3, 0.3, null);
+
+    public DetectionSettings(double framesPerSecond, int detectionWidth, boolean people, boolean faces, double minScore,
+            int maxAgeFrames, int minHits, double minIou) {
+        this(framesPerSecond, detectionWidth, people, faces, minScore, maxAgeFrames, minHits, minIou, null);
+    }
 
     public boolean enabled() {
-        return framesPerSecond > 0 && (people || faces);
+        return framesPerSecond > 0 && (people || faces || onnx != null);
     }
 }
