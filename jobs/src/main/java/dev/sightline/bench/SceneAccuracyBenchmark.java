@@ -2,10 +2,8 @@ package dev.sightline.bench;
 
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
-import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
-import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoAnalysis;
@@ -14,7 +12,6 @@ import dev.sightline.video.VideoSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -100,8 +97,7 @@ public final class SceneAccuracyBenchmark {
     /** Scores the detectors on one video with known cuts; a cut counts if within one frame. */
     public static List<Score> score(Path file, List<Long> truth) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
-        ObjectMetadata m = store.head(LocalPaths.toUri(file));
-        MediaObject object = new ObjectInspector(store).inspect(new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
+        MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
         VideoRowLists rows = new VideoRowLists();
         VideoAnalysis.analyze(store, object, new VideoSettings(256, new SceneSettings(List.of("content", "adaptive"), 27, 15, 3.0, 2, 15),
                 DetectionSettings.OFF, null), rows);

@@ -2,11 +2,9 @@ package dev.sightline.bench;
 
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
-import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.demo.SampleVideo;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
-import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoAnalysis;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,8 +99,7 @@ public final class VideoBenchmark {
 
     private static Measure analyze(Path file, Path workDir, DetectionSettings detection) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
-        ObjectMetadata m = store.head(LocalPaths.toUri(file));
-        MediaObject object = new ObjectInspector(store).inspect(new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
+        MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
         VideoRowLists rows = new VideoRowLists();
         HeapPeaks.reset();
         long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package dev.sightline.job;
 
 import dev.sightline.cloud.LocalPaths;
-import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.gaze.AnalyzeGaze;
 import dev.sightline.gaze.GazeSettings;
@@ -14,11 +13,9 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaRouter;
 import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectInspector;
-import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.sink.LedgerTables;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,15 +41,7 @@ public final class OneShotAnalysis {
 
     /** The rows of one local file, per table. */
     public AnalysisResult analyze(Path file) {
-        String uri = LocalPaths.toUri(file);
-        ObjectNotice notice;
-        try {
-            ObjectMetadata metadata = store.head(uri);
-            notice = new ObjectNotice(metadata.uri(), metadata.version(), metadata.sizeBytes(), metadata.lastModified(), Instant.now());
-        } catch (IOException e) {
-            notice = new ObjectNotice(uri, "unknown", -1, null, Instant.now());
-        }
-        MediaObject object = inspector.inspect(notice);
+        MediaObject object = inspector.inspect(LocalPaths.toUri(file));
         MediaType route = MediaRouter.routeOf(object);
         List<DeadLetter> deadLetters = new ArrayList<>();
         CollectedGazeRows gazeRows = new CollectedGazeRows(object, deadLetters);
@@ -67,8 +56,12 @@ public final class OneShotAnalysis {
         } else {
             outcome = ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
         }
-        if (outcome.status() == ObjectStatus.FAILED || (route == MediaType.VIDEO && outcome.status() == ObjectStatus.PARTIAL)) {
+        if (outcome.status() == ObjectStatus.FAILED) {
             deadLetters.add(outcome.toDeadLetter());
+        }
+        for (String problem : videoRows.problems) { // a partial outcome's dead letters come from its branch
+            deadLetters.add(new DeadLetter(object.uri(), object.version(), VideoAnalysis.STAGE, VideoAnalysis.BROKEN_VIDEO,
+                    problem, Instant.now()));
         }
         AnalysisResult result = new AnalysisResult(outcome);
         result.add(LedgerTables.MEDIA_OBJECTS, List.of(outcome));

@@ -5,23 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
-import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.demo.DemoSamples;
 import dev.sightline.demo.SampleVideo;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
-import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +33,7 @@ class VideoInputsTest {
 
     private ObjectOutcome analyze(Path file) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
-        ObjectMetadata m = store.head(LocalPaths.toUri(file));
-        MediaObject object = new ObjectInspector(store).inspect(
-                new ObjectNotice(m.uri(), m.version(), m.sizeBytes(), m.lastModified(), Instant.now()));
+        MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
         return VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, DetectionSettings.OFF, LocalPaths.toUri(dir.resolve("processed"))),
                 rows);
     }

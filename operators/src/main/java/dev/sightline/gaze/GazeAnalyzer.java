@@ -3,12 +3,9 @@ package dev.sightline.gaze;
 import dev.sightline.gaze.format.GazeSampleSink;
 import dev.sightline.gaze.format.RecordingHeader;
 import dev.sightline.gaze.format.TrackerEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.sightline.ingest.StableId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -136,7 +133,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
 
         Recording(RecordingHeader header) {
             this.header = header;
-            this.id = recordingId(header);
+            this.id = StableId.of(uri, version, header.participant(), header.name());
             this.geometry = header.geometry(settings.geometry());
             for (Aoi aoi : settings.aois()) {
                 aois.add(new AoiAccumulator(aoi));
@@ -406,17 +403,6 @@ public final class GazeAnalyzer implements GazeSampleSink {
                     : "recording " + (header.participant() + " " + header.name()).trim() + ": ";
             for (String summary : problems.summaries()) {
                 out.problem(label + summary);
-            }
-        }
-
-        private String recordingId(RecordingHeader h) {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                digest.update((uri + '\u0000' + version + '\u0000' + h.participant() + '\u0000' + h.name())
-                        .getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(digest.digest(), 0, 8);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

@@ -1,11 +1,13 @@
 package dev.sightline.ingest;
 
+import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.cloud.ObjectNotFoundException;
 import dev.sightline.cloud.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -32,6 +34,21 @@ public final class ObjectInspector {
 
     public ObjectInspector(ObjectStore store) {
         this.store = store;
+    }
+
+    /**
+     * Announces and reads one object by URI, as if a notice of its current version had arrived
+     * now; an object that cannot even be looked up comes back failed, like any bad input.
+     */
+    public MediaObject inspect(String uri) {
+        ObjectNotice notice;
+        try {
+            ObjectMetadata metadata = store.head(uri);
+            notice = new ObjectNotice(metadata.uri(), metadata.version(), metadata.sizeBytes(), metadata.lastModified(), Instant.now());
+        } catch (IOException e) {
+            notice = new ObjectNotice(uri, "unknown", -1, null, Instant.now());
+        }
+        return inspect(notice);
     }
 
     /** Reads the object of a notice and says what it is; never throws for bad input. */

@@ -5,7 +5,7 @@ import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
-import dev.sightline.ingest.ObjectStatus;
+import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -68,10 +68,13 @@ public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutco
             public void track(VideoRows.Track row) {
                 context.output(TRACKS, row);
             }
+
+            @Override
+            public void problem(String message) {
+                context.output(PROBLEMS, new DeadLetter(object.uri(), object.version(), VideoAnalysis.STAGE,
+                        VideoAnalysis.BROKEN_VIDEO, message, Instant.now()));
+            }
         });
-        if (outcome.status() == ObjectStatus.PARTIAL) {
-            context.output(PROBLEMS, outcome.toDeadLetter()); // a partial outcome's dead letter comes from its branch
-        }
         out.collect(outcome);
     }
 

@@ -52,14 +52,6 @@ public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
         }
     }
 
-    /** Uses the given detectors instead of the configured ones (a user's ONNX model, tests). */
-    public DetectionAnalyzer(String uri, String version, String videoId, DetectionSettings settings, VideoSink sink,
-            List<ObjectDetector> detectors) {
-        this(uri, version, videoId, new DetectionSettings(settings.framesPerSecond(), settings.detectionWidth(), false, false,
-                settings.minScore(), settings.maxAgeFrames(), settings.minHits(), settings.minIou(), null), sink);
-        this.detectors.addAll(detectors);
-    }
-
     /** Confirmed tracks written so far (all of them after {@link #finish}). */
     public long tracks() {
         return tracks;

@@ -5,12 +5,9 @@ import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.ingest.StableId;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -157,6 +154,7 @@ public final class VideoAnalysis {
             return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + problem, Instant.now());
         }
         if (problem != null) {
+            sink.problem(object.fileName() + ": " + problem);
             return new ObjectOutcome(object, ObjectStatus.PARTIAL, STAGE, BROKEN_VIDEO, object.fileName() + ": " + problem, Instant.now());
         }
         return ObjectOutcome.done(object, STAGE, Instant.now());
@@ -175,13 +173,7 @@ public final class VideoAnalysis {
 
     /** A stable id of one object version, naming its keyframes' folder. */
     public static String videoId(MediaObject object) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((object.uri() + '\u0000' + object.version()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StableId.of(object.uri(), object.version());
     }
 
     private static void close(AutoCloseable closeable) {

@@ -9,6 +9,7 @@ public class VideoRowLists implements VideoSink {
     public final List<VideoRows.Detection> detections = new ArrayList<>();
     public final List<VideoRows.Track> tracks = new ArrayList<>();
     public final List<VideoRows.Summary> summaries = new ArrayList<>();
+    public final List<String> problems = new ArrayList<>();
 
     @Override
     public void scene(VideoRows.Scene row) {
@@ -28,6 +29,11 @@ public class VideoRowLists implements VideoSink {
     @Override
     public void track(VideoRows.Track row) {
         tracks.add(row);
+    }
+
+    @Override
+    public void problem(String message) {
+        problems.add(message);
     }
 
     /** The first frames of the scenes after the first, for one detector. */

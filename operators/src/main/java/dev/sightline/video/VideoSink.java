@@ -12,4 +12,7 @@ public interface VideoSink {
 
     /** A finished track; no-op by default. */
     default void track(VideoRows.Track row) {}
+
+    /** Why the video is only partly analysed (it broke or ended early); reported once, before the outcome. */
+    default void problem(String message) {}
 }
