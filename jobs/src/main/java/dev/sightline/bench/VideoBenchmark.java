@@ -89,6 +89,7 @@ public final class VideoBenchmark {
         long start = System.nanoTime();
         long frames = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            VideoAnalysis.configureDecoder(grabber);
             grabber.start();
             while (grabber.grabImage() != null) {
                 frames++;
@@ -119,7 +120,8 @@ public final class VideoBenchmark {
     }
 
     private static Measure ffmpeg(Path file, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostats", "-loglevel", "error", "-i", file.toString()));
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostats", "-loglevel", "error",
+                "-threads", Integer.toString(VideoAnalysis.decoderThreads()), "-i", file.toString()));
         command.addAll(args);
         long frames;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {

@@ -4,8 +4,10 @@ import dev.sightline.bench.GazeAccuracyBenchmark;
 import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
 import dev.sightline.bench.SceneAccuracyBenchmark;
+import dev.sightline.bench.TrackingBenchmark;
 import dev.sightline.bench.VideoBenchmark;
 import dev.sightline.config.GazeConfig;
+import dev.sightline.config.VideoConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
-            BenchCommand.Scenes.class})
+            BenchCommand.Scenes.class, BenchCommand.Tracking.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -130,6 +132,40 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             SceneAccuracyBenchmark.run(spec.commandLine().getOut(), Files.createTempDirectory("sightline-scenes"), videos, segments);
+            return 0;
+        }
+    }
+
+    /** Tracker settings compared on one video's detections. */
+    @Command(name = "tracking", mixinStandardHelpOptions = true,
+            description = "Detect once in a video, then replay the detections through SORT with several settings: tracks, "
+                    + "their lengths and how often a track is re-acquired under a new id.")
+    static final class Tracking implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The video, e.g. ../shared/data/video/vtest.avi.")
+        Path video;
+
+        @Option(names = "--max-age", split = ",", defaultValue = "3,5,8,12",
+                description = "Analysed frames a track survives unmatched, one row each (default 3,5,8,12).")
+        List<Integer> maxAges;
+
+        @Option(names = "--min-hits", split = ",", defaultValue = "2,3", description = "Matches before a track gets an id (default 2,3).")
+        List<Integer> minHits;
+
+        @CommandLine.Mixin
+        ConfigOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<TrackingBenchmark.Setting> settings = new java.util.ArrayList<>();
+            for (int hits : minHits) {
+                for (int age : maxAges) {
+                    settings.add(new TrackingBenchmark.Setting(age, hits));
+                }
+            }
+            TrackingBenchmark.run(spec.commandLine().getOut(), video, VideoConfig.settings(options.load()).detection(), settings);
             return 0;
         }
     }

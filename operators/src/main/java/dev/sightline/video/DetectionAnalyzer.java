@@ -78,7 +78,7 @@ public final class DetectionAnalyzer implements FrameAnalyzer, AutoCloseable {
         for (ObjectDetector detector : detectors) {
             for (ObjectDetector.Detection d : detector.detect(picture)) {
                 ObjectDetector.Detection inFrame = new ObjectDetector.Detection(d.label(), d.score(),
-                        d.box().scaled(1 / (factor * frame.fullScale())));
+                        d.box().scaled(1 / factor));
                 byLabel.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(inFrame);
             }
         }

@@ -9,9 +9,11 @@ import dev.sightline.ingest.StableId;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -53,7 +55,7 @@ public final class VideoAnalysis {
                 stream = store.open(object.uri());
                 grabber = new FFmpegFrameGrabber(stream, 0);
             }
-            grabber.setVideoOption("threads", "0"); // decoder threads: as many as cores
+            configureDecoder(grabber);
             try {
                 grabber.start();
             } catch (Exception e) {
@@ -79,11 +81,18 @@ public final class VideoAnalysis {
         int height = grabber.getImageHeight();
         long expectedUs = grabber.getLengthInTime();
         double fps = grabber.getFrameRate();
-        // Frames are converted at full size and resized with OpenCV's bilinear filter, as
-        // PySceneDetect does: letting FFmpeg's scaler downscale (faster) moves the content scores
-        // enough to add cuts (measured: three extra on testvideo.mp4, three in fades.mp4).
+        // 4:2:0 frames stay raw: their planes are resized before conversion, and the full-size
+        // picture is converted only for the frames detection samples. Other pixel formats are
+        // converted to BGR by FFmpeg's scaler and then resized, as PySceneDetect does.
+        boolean planar = PlanarPictures.handles(grabber.getPixelFormat());
+        if (!planar) {
+            grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
+        }
         boolean sideways = Math.abs(Math.round(rotation)) % 180 == 90;
         int displayedWidth = sideways ? height : width;
+        int displayedHeight = sideways ? width : height;
+        int analysisWidth = Math.min(settings.analysisWidth(), displayedWidth);
+        int analysisHeight = Math.max(1, (int) Math.round(displayedHeight * (analysisWidth / (double) displayedWidth)));
         String problem = null;
         long frames = 0;
         long lastTimestampUs = 0;
@@ -91,8 +100,11 @@ public final class VideoAnalysis {
         DetectionAnalyzer detections = settings.detection().enabled()
                 ? new DetectionAnalyzer(object.uri(), object.version(), videoId, settings.detection(), sink) : null;
         try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-                Mat rotated = new Mat();
-                Mat small = new Mat()) {
+                PlanarPictures pictures = new PlanarPictures();
+                Mat unrotated = new Mat();
+                Mat small = new Mat();
+                Mat fullUnrotated = new Mat();
+                Mat full = new Mat()) {
             Frame frame;
             while (true) {
                 try {
@@ -104,20 +116,34 @@ public final class VideoAnalysis {
                 if (frame == null) {
                     break;
                 }
-                Mat picture = converter.convert(frame);
-                if (picture == null) {
-                    continue;
-                }
-                Mat upright = rotate(picture, rotation, rotated);
-                int analysisWidth = Math.min(settings.analysisWidth(), upright.cols());
-                Mat analysed = upright;
-                if (analysisWidth < upright.cols()) {
-                    int analysisHeight = Math.max(1, (int) Math.round(upright.rows() * (analysisWidth / (double) upright.cols())));
-                    opencv_imgproc.resize(upright, small, new Size(analysisWidth, analysisHeight), 0, 0, opencv_imgproc.INTER_LINEAR);
-                    analysed = small;
+                VideoFrame decoded;
+                if (planar) {
+                    if (!(frame.opaque instanceof AVFrame raw) || raw.isNull() || raw.data(0) == null) {
+                        continue;
+                    }
+                    pictures.convert(raw, sideways ? analysisHeight : analysisWidth, sideways ? analysisWidth : analysisHeight, unrotated);
+                    decoded = new VideoFrame(frames, frame.timestamp, rotate(unrotated, rotation, small), full, out -> {
+                        if (isUpright(rotation)) {
+                            pictures.convert(raw, width, height, out);
+                        } else {
+                            pictures.convert(raw, width, height, fullUnrotated);
+                            rotate(fullUnrotated, rotation, out);
+                        }
+                    });
+                } else {
+                    Mat picture = converter.convert(frame);
+                    if (picture == null) {
+                        continue;
+                    }
+                    Mat upright = rotate(picture, rotation, full);
+                    Mat analysed = upright;
+                    if (analysisWidth < upright.cols()) {
+                        opencv_imgproc.resize(upright, small, new Size(analysisWidth, analysisHeight), 0, 0, opencv_imgproc.INTER_LINEAR);
+                        analysed = small;
+                    }
+                    decoded = VideoFrame.of(frames, frame.timestamp, analysed, upright);
                 }
                 lastTimestampUs = frame.timestamp;
-                VideoFrame decoded = new VideoFrame(frames, frame.timestamp, analysed, upright, upright.cols() / (double) displayedWidth);
                 scenes.accept(decoded);
                 if (detections != null) {
                     detections.accept(decoded);
@@ -146,7 +172,7 @@ public final class VideoAnalysis {
             problem = "no frame could be decoded";
         }
         sink.summary(new VideoRows.Summary(object.uri(), object.version(), videoId, grabber.getFormat(), grabber.getVideoCodecName(),
-                displayedWidth, sideways ? width : height, fps,
+                displayedWidth, displayedHeight, fps,
                 frames == 0 ? 0 : (lastTimestampUs + frameUs) / 1e6, frames, rotation, scenes.scenes(),
                 detections == null ? 0 : detections.tracks(), problem != null,
                 problem, (System.nanoTime() - started) / 1e9));
@@ -162,13 +188,32 @@ public final class VideoAnalysis {
 
     /** Turns the picture upright as its display matrix says (0, 90, 180, 270 degrees). */
     private static Mat rotate(Mat picture, double rotationDeg, Mat out) {
-        long r = Math.floorMod(Math.round(rotationDeg), 360);
-        if (r == 0) {
+        if (isUpright(rotationDeg)) {
             return picture;
         }
+        long r = Math.floorMod(Math.round(rotationDeg), 360);
         int code = r == 90 ? opencv_core.ROTATE_90_COUNTERCLOCKWISE : r == 180 ? opencv_core.ROTATE_180 : opencv_core.ROTATE_90_CLOCKWISE;
         opencv_core.rotate(picture, out, code);
         return out;
+    }
+
+    /**
+     * Decodes as the analysis does: frames left in the decoder's pixel format, and four frame
+     * threads per core (at most 16) so the decoder keeps working while a frame is analysed
+     * (measured on 2 cores: about 15% more frames/s with scene detection than FFmpeg's default).
+     */
+    public static void configureDecoder(FFmpegFrameGrabber grabber) {
+        grabber.setVideoOption("threads", Integer.toString(decoderThreads()));
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+    }
+
+    /** The decoder's frame threads: four per core, at most 16. */
+    public static int decoderThreads() {
+        return Math.min(16, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    private static boolean isUpright(double rotationDeg) {
+        return Math.floorMod(Math.round(rotationDeg), 360) == 0;
     }
 
     /** A stable id of one object version, naming its keyframes' folder. */
