@@ -1,0 +1,108 @@
+package dev.sightline.ingest.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.cloud.S3Settings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+class SqsNotificationSourceTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static SqsTestServer server;
+    private static SqsClient client;
+
+    @BeforeAll
+    static void start() {
+        server = new SqsTestServer();
+        client = server.settings().sqs();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    private static String body(String key, String etag) {
+        return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventTime\":\"2026-11-23T10:00:00.000Z\","
+                + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"raw\"},\"object\":{\"key\":\"" + key
+                + "\",\"size\":10,\"eTag\":\"" + etag + "\",\"sequencer\":\"01\"}}}]}";
+    }
+
+    private static SqsSourceSettings settings(String queueUrl, S3Settings aws) {
+        return new SqsSourceSettings(queueUrl, aws, Duration.ofSeconds(1), 10, Duration.ofSeconds(30), 5,
+                Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void emitsEveryAnnouncementAndDeletesMessagesAfterCheckpoints() throws Exception {
+        String queue = server.createQueue(client, "notifications-" + System.nanoTime());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            client.sendMessage(b -> b.queueUrl(queue).messageBody(body("in/clip-" + expectedKey(expected) + ".mp4", "e" + expected.size())));
+        }
+        String testEvent = S3EventMessageTest.fixture("s3-test-event.json");
+        String snsEnvelope = S3EventMessageTest.fixture("sns-s3-put.json");
+        client.sendMessage(b -> b.queueUrl(queue).messageBody(testEvent));
+        client.sendMessage(b -> b.queueUrl(queue).messageBody(snsEnvelope));
+        client.sendMessage(b -> b.queueUrl(queue).messageBody("this is not a notification"));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(200);
+        List<SqsAnnouncement> out = env.fromSource(new SqsNotificationSource(settings(queue, server.settings())),
+                WatermarkStrategy.noWatermarks(), "sqs").executeAndCollect(1000);
+
+        assertThat(out.stream().filter(SqsAnnouncement::usable).map(a -> a.notice().uri()))
+                .hasSize(41).contains("s3://amzn-s3-demo-bucket/HappyFace.jpg")
+                .containsAll(expected.stream().map(k -> "s3://raw/in/clip-" + k + ".mp4").toList());
+        assertThat(out.stream().filter(a -> !a.usable())).singleElement()
+                .satisfies(a -> assertThat(a.problem()).contains("not JSON"));
+        assertThat(visibleAndInFlight(queue)).isZero();
+    }
+
+    @Test
+    void nothingIsDeletedWithoutACompletedCheckpoint() throws Exception {
+        String queue = server.createQueue(client, "unacked-" + System.nanoTime());
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            client.sendMessage(b -> b.queueUrl(queue).messageBody(body("k" + n, "e" + n)));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1); // no checkpointing: nothing may be deleted
+        List<SqsAnnouncement> out = env.fromSource(new SqsNotificationSource(new SqsSourceSettings(queue, server.settings(),
+                Duration.ofSeconds(1), 10, Duration.ofSeconds(30), 5, Duration.ofSeconds(1), Duration.ofSeconds(2))),
+                WatermarkStrategy.noWatermarks(), "sqs").executeAndCollect(100);
+        assertThat(out).hasSize(5);
+        assertThat(visibleAndInFlight(queue)).isEqualTo(5);
+    }
+
+    private static String expectedKey(List<String> expected) {
+        String key = Integer.toString(expected.size());
+        expected.add(key);
+        return key;
+    }
+
+    private static long visibleAndInFlight(String queue) {
+        var attributes = client.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+}
