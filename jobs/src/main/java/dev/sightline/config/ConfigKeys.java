@@ -26,6 +26,50 @@ public final class ConfigKeys {
             "2s", "How often the inbox folder is listed for new files.",
             Values.duration(Duration.ofMillis(100), Duration.ofHours(1)), c -> Duration.ofSeconds(2));
 
+    public static final ConfigKey<InputKind> INPUT_KIND = key("input.kind", Values.choices(InputKind.class),
+            "folder", "folder: watch inbox.path; sqs: read S3 event notifications from input.queue-url.",
+            Values.choice(InputKind.class), c -> InputKind.FOLDER);
+
+    public static final ConfigKey<String> INPUT_QUEUE_URL = key("input.queue-url", "an http(s) URL, or empty",
+            "", "URL of the SQS queue that receives the input bucket's event notifications (input.kind: sqs).",
+            Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
+
+    public static final ConfigKey<Duration> INPUT_SQS_WAIT = key("input.sqs.wait-time", "a duration from 0s to 20s",
+            "20s", "Long-polling wait of each SQS receive.",
+            Values.duration(Duration.ZERO, Duration.ofSeconds(20)), c -> Duration.ofSeconds(20));
+
+    public static final ConfigKey<Duration> INPUT_SQS_VISIBILITY = key("input.sqs.visibility-timeout", "a duration from 2s to 11h",
+            "5m", "How long a received message stays hidden; extended while its objects are in flight.",
+            Values.duration(Duration.ofSeconds(2), Duration.ofHours(11)), c -> Duration.ofMinutes(5));
+
+    public static final ConfigKey<Integer> INPUT_SQS_MAX_RECEIVES = key("input.sqs.max-receives", "1 to 1000",
+            "5", "A message received more often than this is written to dead_letters and deleted.",
+            Values.integer(1, 1000), c -> 5);
+
+    public static final ConfigKey<String> AWS_REGION = key("aws.region", "an AWS region name",
+            "us-east-1", "Region of the S3 buckets and the SQS queue.",
+            Values.nonEmpty(Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+")), c -> "us-east-1");
+
+    public static final ConfigKey<String> AWS_ENDPOINT = key("aws.endpoint", "an http(s) URL, or empty",
+            "", "Endpoint of an S3-compatible store and SQS-compatible queue (MinIO, LocalStack); empty for AWS.",
+            Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
+
+    public static final ConfigKey<String> AWS_SQS_ENDPOINT = key("aws.sqs-endpoint", "an http(s) URL, or empty",
+            "", "Endpoint of the SQS-compatible queue when it differs from aws.endpoint (e.g. ElasticMQ beside MinIO).",
+            Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
+
+    public static final ConfigKey<Boolean> AWS_PATH_STYLE = key("aws.path-style", "true | false",
+            "false", "Address buckets as endpoint/bucket (most S3-compatible stores) instead of bucket.endpoint.",
+            Values.flag(), c -> false);
+
+    public static final ConfigKey<String> AWS_ACCESS_KEY = key("aws.access-key", "an access key id, or empty",
+            "", "Static access key, for S3-compatible stores only; empty uses AWS's default credentials chain (IRSA on EKS).",
+            Values.nonEmpty(Pattern.compile("\\S*")), c -> "");
+
+    public static final ConfigKey<String> AWS_SECRET_KEY = key("aws.secret-key", "a secret key, or empty",
+            "", "Secret of aws.access-key.",
+            Values.nonEmpty(Pattern.compile("\\S*")), c -> "");
+
     public static final ConfigKey<Path> CHECKPOINT_PATH = key("checkpoint.path", "a path",
             "<data-dir>/checkpoints", "Folder of the job's checkpoints; `sightline run` resumes from the latest one in it.",
             Values.path(), c -> c.get(DATA_DIR).resolve("checkpoints"));
@@ -203,7 +247,8 @@ public final class ConfigKeys {
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
-            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
+            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
+            INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
             STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_URI, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,

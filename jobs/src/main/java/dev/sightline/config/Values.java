@@ -84,6 +84,14 @@ final class Values {
         };
     }
 
+    static ValueParser<Boolean> flag() {
+        return text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("not true or false");
+        };
+    }
+
     static ValueParser<String> nonEmpty(Pattern allowed) {
         return text -> {
             if (!allowed.matcher(text).matches()) {

@@ -67,6 +67,14 @@ public final class AnalysisJob {
 
     /** Adds the graph behind {@code notices}, writing through {@code tables}. */
     public void attach(DataStream<ObjectNotice> notices, TableWriter tables) {
+        attach(notices, null, tables);
+    }
+
+    /**
+     * Adds the graph behind {@code notices}, writing through {@code tables}; {@code inputDeadLetters}
+     * (announcements that could not be read, may be null) join the dead letters.
+     */
+    public void attach(DataStream<ObjectNotice> notices, DataStream<DeadLetter> inputDeadLetters, TableWriter tables) {
         SingleOutputStreamOperator<MediaObject> routed = notices
                 .keyBy(ObjectNotice::versionKey)
                 .process(new FirstSeenFilter(dedupeTtl))
@@ -108,6 +116,9 @@ public final class AnalysisJob {
                 .map(ObjectOutcome::toDeadLetter)
                 .name("to dead letters")
                 .uid("to-dead-letters");
+        if (inputDeadLetters != null) {
+            branchLetters.add(inputDeadLetters);
+        }
         if (!branchLetters.isEmpty()) {
             deadLetters = deadLetters.union(branchLetters.toArray(DataStream[]::new));
         }

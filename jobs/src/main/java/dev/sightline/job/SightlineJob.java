@@ -1,23 +1,30 @@
 package dev.sightline.job;
 
-import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.cloud.RoutingObjectStore;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.GazeConfig;
+import dev.sightline.config.InputConfig;
+import dev.sightline.config.InputKind;
+import dev.sightline.config.SightlineConfig;
 import dev.sightline.config.VideoConfig;
 import dev.sightline.gaze.GazeBranch;
-import dev.sightline.video.VideoBranch;
-import dev.sightline.config.SightlineConfig;
 import dev.sightline.ingest.InboxSource;
 import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.ingest.sqs.SplitAnnouncements;
+import dev.sightline.ingest.sqs.SqsNotificationSource;
+import dev.sightline.ingest.sqs.SqsSourceSettings;
 import dev.sightline.sink.IcebergCatalogSettings;
 import dev.sightline.sink.IcebergTableWriter;
 import dev.sightline.sink.IcebergWarehouse;
 import dev.sightline.sink.TableWriter;
+import dev.sightline.video.VideoBranch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Wires the production job from configuration: the inbox source, the graph and Iceberg tables. */
@@ -25,6 +32,8 @@ public final class SightlineJob {
 
     /** The uid of the inbox source; part of savepoint compatibility, never change. */
     public static final String INBOX_SOURCE_UID = "inbox-source";
+    /** The uid of the SQS notification source; part of savepoint compatibility, never change. */
+    public static final String SQS_SOURCE_UID = "sqs-source";
 
     private SightlineJob() {}
 
@@ -52,15 +61,33 @@ public final class SightlineJob {
 
     /** The graph of the analysis job with its default branches. */
     public static AnalysisJob graph(SightlineConfig config) {
-        return new AnalysisJob(LocalObjectStore.factory(), config.get(ConfigKeys.DEDUPE_TTL))
-                .withBranch(new GazeBranch(LocalObjectStore.factory(), GazeConfig.settings(config)))
-                .withBranch(new VideoBranch(LocalObjectStore.factory(), VideoConfig.settings(config)));
+        ObjectStoreFactory stores = RoutingObjectStore.factory(InputConfig.aws(config));
+        return new AnalysisJob(stores, config.get(ConfigKeys.DEDUPE_TTL))
+                .withBranch(new GazeBranch(stores, GazeConfig.settings(config)))
+                .withBranch(new VideoBranch(stores, VideoConfig.settings(config)));
     }
 
     /** Adds the inbox source and the analysis graph to {@code env}. */
     public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph) {
         env.setParallelism(config.get(ConfigKeys.PARALLELISM));
-        graph.attach(inboxNotices(env, config), tableWriter(config));
+        if (config.get(ConfigKeys.INPUT_KIND) == InputKind.SQS) {
+            SingleOutputStreamOperator<ObjectNotice> notices = sqsNotices(env, InputConfig.sqs(config, null));
+            graph.attach(notices, notices.getSideOutput(SplitAnnouncements.UNUSABLE), tableWriter(config));
+        } else {
+            graph.attach(inboxNotices(env, config), tableWriter(config));
+        }
+    }
+
+    /**
+     * The notices of an SQS queue of S3 event notifications; unusable messages are on the side
+     * output {@link SplitAnnouncements#UNUSABLE}.
+     */
+    public static SingleOutputStreamOperator<ObjectNotice> sqsNotices(StreamExecutionEnvironment env, SqsSourceSettings settings) {
+        return env.fromSource(new SqsNotificationSource(settings), WatermarkStrategy.noWatermarks(), "sqs " + settings.queueUrl())
+                .uid(SQS_SOURCE_UID)
+                .process(new SplitAnnouncements(settings.queueUrl()))
+                .name("read notifications")
+                .uid("read-notifications");
     }
 
     /** The notices of the watched inbox folder. */

@@ -2,6 +2,7 @@ package dev.sightline.video;
 
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.RangedObjectStream;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
@@ -52,8 +53,11 @@ public final class VideoAnalysis {
             if (object.uri().startsWith("file:")) {
                 grabber = new FFmpegFrameGrabber(LocalPaths.toPath(object.uri()).toFile());
             } else {
-                stream = store.open(object.uri());
-                grabber = new FFmpegFrameGrabber(stream, 0);
+                // Seeks (an MP4 index at the end of the file) become ranged reads, never a buffered copy.
+                // (JavaCV installs its seek callback only for a non-zero maximum size; the stream
+                // ignores the mark limit, a seek back is a new ranged read.)
+                stream = new RangedObjectStream(store, object.uri(), object.sizeBytes());
+                grabber = new FFmpegFrameGrabber(stream, Integer.MAX_VALUE);
             }
             configureDecoder(grabber);
             try {

@@ -92,6 +92,29 @@ class SqsNotificationSourceTest {
         assertThat(visibleAndInFlight(queue)).isEqualTo(5);
     }
 
+    @Test
+    void aMessageReceivedTooOftenIsEmittedAsUnusableAndDeleted() throws Exception {
+        String queue = server.createQueue(client, "poison-" + System.nanoTime());
+        client.sendMessage(b -> b.queueUrl(queue).messageBody(body("poison.mp4", "e1")));
+        for (int i = 0; i < 2; i++) { // two earlier deliveries that were never deleted (e.g. crashed consumers)
+            var received = client.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)).messages();
+            assertThat(received).hasSize(1);
+            client.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(received.get(0).receiptHandle()).visibilityTimeout(0));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(200);
+        List<SqsAnnouncement> out = env.fromSource(new SqsNotificationSource(new SqsSourceSettings(queue, server.settings(),
+                Duration.ofSeconds(1), 10, Duration.ofSeconds(30), 2, Duration.ofSeconds(1), Duration.ofSeconds(2))),
+                WatermarkStrategy.noWatermarks(), "sqs").executeAndCollect(10);
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.usable()).isFalse();
+            assertThat(a.problem()).isEqualTo("received 3 times (more than 2)");
+            assertThat(a.body()).contains("poison.mp4");
+        });
+        assertThat(visibleAndInFlight(queue)).isZero();
+    }
+
     private static String expectedKey(List<String> expected) {
         String key = Integer.toString(expected.size());
         expected.add(key);

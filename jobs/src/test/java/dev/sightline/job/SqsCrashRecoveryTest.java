@@ -1,0 +1,104 @@
+package dev.sightline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.InputConfig;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.ingest.sqs.SplitAnnouncements;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.data.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQS-fed job fails by an injected exception after a checkpoint, restores from it and goes on:
+ * every object is in media_objects exactly once and the queue ends empty.
+ */
+class SqsCrashRecoveryTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @TempDir
+    Path data;
+
+    /** Throws once, on the first notice after a completed checkpoint; a marker file remembers it across the restart. */
+    static final class FailOnceAfterCheckpoint extends RichMapFunction<ObjectNotice, ObjectNotice> implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private final String marker;
+        private boolean checkpointed;
+
+        FailOnceAfterCheckpoint(Path marker) {
+            this.marker = marker.toString();
+        }
+
+        @Override
+        public ObjectNotice map(ObjectNotice notice) throws IOException {
+            if (checkpointed && !Files.exists(Path.of(marker))) {
+                Files.createFile(Path.of(marker));
+                throw new IllegalStateException("injected failure after a checkpoint");
+            }
+            return notice;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+        }
+    }
+
+    @Test
+    void everyObjectOnceAfterAFailureAndRestore() throws Exception {
+        try (LoopbackAws aws = new LoopbackAws("crash")) {
+            Path local = data.resolve("local");
+            List<String> uris = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String key = String.format("batch/recording-%02d.wav", i);
+                uris.add(aws.put(key, TestInputs.audio(local, "r" + i + ".wav")));
+                keys.add(key);
+            }
+            keys.subList(0, 15).forEach(key -> aws.send(aws.created(key)));
+            Map<String, String> settings = aws.settings(data);
+            settings.put(ConfigKeys.INPUT_SQS_VISIBILITY.name(), "3s"); // undeleted messages come back soon after the failure
+            SightlineConfig config = SightlineConfig.of(settings);
+            Path marker = data.resolve("failed-once");
+
+            AnalysisJob graph = SightlineJob.graph(config);
+            SightlineJob.prepare(config, graph);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
+            env.setParallelism(2);
+            SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, Duration.ofSeconds(10)));
+            DataStream<ObjectNotice> failing = notices.map(new FailOnceAfterCheckpoint(marker)).name("inject a failure").uid("inject-failure");
+            graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
+            var job = env.executeAsync("sqs crash and restore");
+            Thread.sleep(3000); // checkpoints have completed: the next notices meet the failure
+            keys.subList(15, 30).forEach(key -> aws.send(aws.created(key)));
+            job.getJobExecutionResult().get();
+
+            assertThat(marker).exists();
+            List<Record> objects = Tables.read(config, "media_objects");
+            assertThat(Tables.column(objects, "uri")).containsExactlyInAnyOrderElementsOf(uris);
+            assertThat(aws.queueDepth()).isZero();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sightline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.config.InputConfig;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.ingest.sqs.SplitAnnouncements;
+import dev.sightline.sink.LedgerTables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.data.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Objects put into S3 (S3Proxy) and announced through SQS (ElasticMQ), both real servers on
+ * loopback → the production graph on a MiniCluster with checkpoints → rows in Iceberg, each
+ * object version exactly once, and the queue empty afterwards.
+ */
+class SqsIngestEndToEndTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @TempDir
+    Path data;
+
+    @Test
+    void notifiedObjectsAreAnalysedOnceAndBadMessagesBecomeDeadLetters() throws Exception {
+        try (LoopbackAws aws = new LoopbackAws("raw")) {
+            Path local = data.resolve("local");
+            Path talk = TestInputs.audio(local, "talk.wav");
+            aws.put("study 1/viewer + notes ü.csv", TestInputs.gaze(local, "viewer.csv", 1));
+            aws.put("talk.wav", talk);
+            aws.put("day1/clip.mp4", TestInputs.video(local, "clip.mp4"));
+            aws.put("corrupt.mp4", TestInputs.corrupt(local, "corrupt.mp4"));
+            aws.put("gone.wav", TestInputs.audio(local, "gone.wav"));
+            aws.s3Client.deleteObject(b -> b.bucket("raw").key("gone.wav")); // deleted between notice and read
+
+            aws.send(aws.created("talk.wav"));
+            aws.send(aws.created("talk.wav")); // duplicate notification
+            aws.send(aws.created("study 1/viewer + notes ü.csv"));
+            aws.send(LoopbackAws.snsEnvelope(aws.created("day1/clip.mp4")));
+            aws.send(aws.created("corrupt.mp4"));
+            aws.send(aws.created("gone.wav"));
+            aws.send("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"raw\"}");
+            aws.send("garbage that is not a notification");
+
+            SightlineConfig config = SightlineConfig.of(aws.settings(data));
+            run(config, Duration.ofSeconds(4));
+
+            List<Record> objects = Tables.read(config, "media_objects");
+            Map<String, Record> byUri = objects.stream().collect(Collectors.toMap(r -> (String) r.getField("uri"), Function.identity()));
+            assertThat(objects).hasSize(5);
+            assertThat(byUri.keySet()).containsExactlyInAnyOrder("s3://raw/talk.wav", "s3://raw/study 1/viewer + notes ü.csv",
+                    "s3://raw/day1/clip.mp4", "s3://raw/corrupt.mp4", "s3://raw/gone.wav");
+            assertThat(byUri.get("s3://raw/talk.wav").getField("sha256")).isEqualTo(TestInputs.sha256(talk));
+            for (String done : List.of("s3://raw/study 1/viewer + notes ü.csv", "s3://raw/day1/clip.mp4", "s3://raw/talk.wav")) {
+                assertThat(byUri.get(done).getField("status")).as(done + ": " + byUri.get(done).getField("error")).isEqualTo("done");
+            }
+            assertThat(Tables.read(config, "video_summary")).singleElement()
+                    .satisfies(r -> assertThat(r.getField("frames_decoded")).isEqualTo(40L));
+            assertThat(Tables.read(config, "gaze_recordings")).hasSize(1);
+
+            List<Record> deadLetters = Tables.read(config, LedgerTables.DEAD_LETTERS.name());
+            assertThat(Tables.column(deadLetters, "error_class"))
+                    .containsExactlyInAnyOrder("UnsupportedMediaType", "ObjectNotFound", "UnreadableNotification");
+            assertThat(aws.queueDepth()).isZero();
+        }
+    }
+
+    /** Runs the SQS-fed job until the queue has been empty for {@code idle}. */
+    static void run(SightlineConfig config, Duration idle) throws Exception {
+        AnalysisJob graph = SightlineJob.graph(config);
+        SightlineJob.prepare(config, graph);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
+        env.setParallelism(2);
+        SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, idle));
+        graph.attach(notices, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
+        env.execute("sqs end-to-end");
+    }
+}
