@@ -43,8 +43,8 @@ final class RunCommand implements Callable<Integer> {
         out.println("Sightline is running.");
         out.println("  Flink web UI: " + local.webUi());
         out.println("  Inbox:        " + config.get(ConfigKeys.INBOX_PATH).toAbsolutePath().normalize());
-        out.println("  Warehouse:    " + config.get(ConfigKeys.WAREHOUSE_PATH).toAbsolutePath().normalize());
-        out.println("  Checkpoints:  " + config.get(ConfigKeys.CHECKPOINT_PATH).toAbsolutePath().normalize()
+        out.println("  Warehouse:    " + config.get(ConfigKeys.WAREHOUSE_PATH));
+        out.println("  Checkpoints:  " + config.get(ConfigKeys.CHECKPOINT_PATH)
                 + local.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
         out.println("Press Ctrl-C to stop; the next run resumes from the latest checkpoint.");
         out.flush();

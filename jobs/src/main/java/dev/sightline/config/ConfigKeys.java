@@ -1,5 +1,6 @@
 package dev.sightline.config;
 
+import dev.sightline.cloud.LocalPaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,9 +71,9 @@ public final class ConfigKeys {
             "", "Secret of aws.access-key.",
             Values.nonEmpty(Pattern.compile("\\S*")), c -> "");
 
-    public static final ConfigKey<Path> CHECKPOINT_PATH = key("checkpoint.path", "a path",
-            "<data-dir>/checkpoints", "Folder of the job's checkpoints; `sightline run` resumes from the latest one in it.",
-            Values.path(), c -> c.get(DATA_DIR).resolve("checkpoints"));
+    public static final ConfigKey<String> CHECKPOINT_PATH = key("checkpoint.path", "a path or s3:// URI",
+            "<data-dir>/checkpoints", "Where the job's checkpoints go; `sightline run` resumes from the latest one in a local folder.",
+            Values.location(), c -> LocalPaths.toUri(c.get(DATA_DIR).resolve("checkpoints")));
 
     public static final ConfigKey<Duration> CHECKPOINT_INTERVAL = key("checkpoint.interval", "a duration from 100ms to 1h",
             "10s", "Interval of exactly-once checkpoints; results are committed to the tables at each one.",
@@ -90,16 +91,16 @@ public final class ConfigKeys {
             "30d", "How long an object version is remembered, so a repeated notice of it is dropped.",
             Values.duration(Duration.ofMinutes(1), Duration.ofDays(3650)), c -> Duration.ofDays(30));
 
-    public static final ConfigKey<Path> PROCESSED_PATH = key("processed.path", "a path",
+    public static final ConfigKey<String> PROCESSED_PATH = key("processed.path", "a path or s3:// URI",
             "<data-dir>/processed", "Where derived files go (keyframe thumbnails under keyframes/<video_id>/).",
-            Values.path(), c -> c.get(DATA_DIR).resolve("processed"));
+            Values.location(), c -> LocalPaths.toUri(c.get(DATA_DIR).resolve("processed")));
 
-    public static final ConfigKey<Path> WAREHOUSE_PATH = key("warehouse.path", "a path",
-            "<data-dir>/warehouse", "Folder of the Iceberg warehouse (data and metadata files).",
-            Values.path(), c -> c.get(DATA_DIR).resolve("warehouse"));
+    public static final ConfigKey<String> WAREHOUSE_PATH = key("warehouse.path", "a path or s3:// URI",
+            "<data-dir>/warehouse", "Where the Iceberg warehouse's data and metadata files go (S3 through Iceberg's S3FileIO).",
+            Values.location(), c -> LocalPaths.toUri(c.get(DATA_DIR).resolve("warehouse")));
 
     public static final ConfigKey<String> CATALOG_URI = key("catalog.uri", "a JDBC URL",
-            "jdbc:sqlite:<warehouse.path>/catalog.db", "JDBC URL of the Iceberg catalog database (SQLite file by default; PostgreSQL works too).",
+            "jdbc:sqlite:<warehouse.path>/catalog.db", "JDBC URL of the Iceberg catalog database (SQLite file by default, under data-dir when the warehouse is on S3; PostgreSQL works too).",
             Values.nonEmpty(Pattern.compile("jdbc:.+")), ConfigKeys::defaultCatalogUri);
 
     public static final ConfigKey<String> CATALOG_NAMESPACE = key("catalog.namespace", "a letter, then letters, digits or _",
@@ -261,7 +262,9 @@ public final class ConfigKeys {
             VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU);
 
     private static String defaultCatalogUri(SightlineConfig c) {
-        return "jdbc:sqlite:" + c.get(WAREHOUSE_PATH).resolve("catalog.db");
+        String warehouse = c.get(WAREHOUSE_PATH);
+        Path folder = warehouse.startsWith("file:") ? LocalPaths.toPath(warehouse) : c.get(DATA_DIR);
+        return "jdbc:sqlite:" + folder.resolve("catalog.db");
     }
 
     private static <T> ConfigKey<T> key(String name, String allowed, String defaultText, String description,

@@ -1,5 +1,7 @@
 package dev.sightline.config;
 
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.S3Location;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -72,6 +74,26 @@ final class Values {
                 throw new IllegalArgumentException("out of range");
             }
             return value;
+        };
+    }
+
+    /** A local path (made an absolute {@code file:} URI) or an {@code s3://bucket/prefix} URI. */
+    static ValueParser<String> location() {
+        return text -> {
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("empty location");
+            }
+            if (S3Location.isS3(text)) {
+                S3Location.parse(text);
+                return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+            }
+            if (text.startsWith("file:")) {
+                return LocalPaths.toUri(LocalPaths.toPath(text));
+            }
+            if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+                throw new IllegalArgumentException("only local paths and s3:// URIs are supported");
+            }
+            return LocalPaths.toUri(Path.of(text));
         };
     }
 

@@ -1,6 +1,5 @@
 package dev.sightline.config;
 
-import dev.sightline.cloud.LocalPaths;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoSettings;
@@ -32,6 +31,6 @@ public final class VideoConfig {
         DetectionSettings detection = new DetectionSettings(c.get(ConfigKeys.VIDEO_DETECTION_FPS), c.get(ConfigKeys.VIDEO_DETECTION_WIDTH),
                 detectors.contains("person"), detectors.contains("face"), c.get(ConfigKeys.VIDEO_DETECTION_MIN_SCORE),
                 c.get(ConfigKeys.VIDEO_TRACK_MAX_AGE), c.get(ConfigKeys.VIDEO_TRACK_MIN_HITS), c.get(ConfigKeys.VIDEO_TRACK_MIN_IOU), onnx);
-        return new VideoSettings(c.get(ConfigKeys.VIDEO_ANALYSIS_WIDTH), scenes, detection, LocalPaths.toUri(c.get(ConfigKeys.PROCESSED_PATH)));
+        return new VideoSettings(c.get(ConfigKeys.VIDEO_ANALYSIS_WIDTH), scenes, detection, c.get(ConfigKeys.PROCESSED_PATH));
     }
 }

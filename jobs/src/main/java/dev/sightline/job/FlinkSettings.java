@@ -14,6 +14,8 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.PluginUtils;
 
 /** Translates Sightline's configuration into the Flink configuration of the job. */
 public final class FlinkSettings {
@@ -29,7 +31,7 @@ public final class FlinkSettings {
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.get(ConfigKeys.CHECKPOINT_INTERVAL));
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(config.get(ConfigKeys.CHECKPOINT_PATH)));
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.get(ConfigKeys.CHECKPOINT_PATH));
         flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         flink.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, config.get(ConfigKeys.CHECKPOINT_RETAINED));
         flink.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, Duration.ofMinutes(10));
@@ -39,12 +41,37 @@ public final class FlinkSettings {
         flink.set(RestOptions.PORT, config.get(ConfigKeys.WEB_UI_PORT));
         flink.set(RestOptions.BIND_ADDRESS, "localhost");
         flink.set(RestOptions.ADDRESS, "localhost");
+        s3FileSystem(config, flink);
         if (restoreFrom != null) {
             flink.set(StateRecoveryOptions.SAVEPOINT_PATH, uri(restoreFrom));
             // The new run owns the checkpoint it resumes from and deletes it once subsumed.
             flink.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         }
         return flink;
+    }
+
+    /**
+     * Settings of Flink's S3 file system plugin (flink-s3-fs-hadoop) from {@code aws.*}:
+     * endpoint, path style and static keys where given; otherwise it uses AWS's credentials chain.
+     */
+    private static void s3FileSystem(SightlineConfig config, Configuration flink) {
+        if (!config.get(ConfigKeys.AWS_ENDPOINT).isEmpty()) {
+            flink.setString("s3.endpoint", config.get(ConfigKeys.AWS_ENDPOINT));
+        }
+        flink.setString("s3.path.style.access", Boolean.toString(config.get(ConfigKeys.AWS_PATH_STYLE)));
+        if (!config.get(ConfigKeys.AWS_ACCESS_KEY).isEmpty()) {
+            flink.setString("s3.access-key", config.get(ConfigKeys.AWS_ACCESS_KEY));
+            flink.setString("s3.secret-key", config.get(ConfigKeys.AWS_SECRET_KEY));
+        }
+    }
+
+    /**
+     * Makes Flink's file systems, plugins included (the S3 one for {@code s3://} checkpoints, from
+     * {@code FLINK_PLUGINS_DIR}), known in this JVM with {@code flink}'s settings; call before a
+     * job that checkpoints to S3 starts in this process.
+     */
+    public static void initializeFileSystems(Configuration flink) {
+        FileSystem.initialize(flink, PluginUtils.createPluginManagerFromRootFolder(flink));
     }
 
     private static String uri(Path path) {

@@ -1,5 +1,6 @@
 package dev.sightline.job;
 
+import dev.sightline.cloud.LocalPaths;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import java.net.URI;
@@ -39,8 +40,11 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster start(SightlineConfig config) throws Exception {
         AnalysisJob graph = SightlineJob.graph(config);
         SightlineJob.prepare(config, graph);
-        Optional<Path> resume = CheckpointLocator.latest(config.get(ConfigKeys.CHECKPOINT_PATH));
+        String checkpoints = config.get(ConfigKeys.CHECKPOINT_PATH);
+        Optional<Path> resume = checkpoints.startsWith("file:")
+                ? CheckpointLocator.latest(LocalPaths.toPath(checkpoints)) : Optional.empty();
         Configuration flink = FlinkSettings.of(config, resume.orElse(null));
+        FlinkSettings.initializeFileSystems(flink);
         int slots = config.get(ConfigKeys.PARALLELISM);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
 

@@ -19,7 +19,10 @@ import dev.sightline.sink.IcebergTableWriter;
 import dev.sightline.sink.IcebergWarehouse;
 import dev.sightline.sink.TableWriter;
 import dev.sightline.video.VideoBranch;
+import dev.sightline.cloud.LocalPaths;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -39,16 +42,28 @@ public final class SightlineJob {
 
     /** The Iceberg catalog the configuration names. */
     public static IcebergCatalogSettings catalog(SightlineConfig config) {
-        return IcebergCatalogSettings.localSqlite(
-                config.get(ConfigKeys.WAREHOUSE_PATH), config.get(ConfigKeys.CATALOG_URI), config.get(ConfigKeys.CATALOG_NAMESPACE));
+        return IcebergCatalogSettings.jdbc(config.get(ConfigKeys.WAREHOUSE_PATH), config.get(ConfigKeys.CATALOG_URI),
+                config.get(ConfigKeys.CATALOG_NAMESPACE), InputConfig.aws(config));
     }
 
     /** Creates the folders and tables the job needs; safe at every start. */
     public static void prepare(SightlineConfig config, AnalysisJob graph) {
         try {
-            Files.createDirectories(config.get(ConfigKeys.INBOX_PATH));
-            Files.createDirectories(config.get(ConfigKeys.CHECKPOINT_PATH));
-            Files.createDirectories(config.get(ConfigKeys.WAREHOUSE_PATH));
+            if (config.get(ConfigKeys.INPUT_KIND) == InputKind.FOLDER) {
+                Files.createDirectories(config.get(ConfigKeys.INBOX_PATH));
+            }
+            for (String location : List.of(config.get(ConfigKeys.CHECKPOINT_PATH), config.get(ConfigKeys.WAREHOUSE_PATH))) {
+                if (location.startsWith("file:")) {
+                    Files.createDirectories(LocalPaths.toPath(location));
+                }
+            }
+            String catalog = config.get(ConfigKeys.CATALOG_URI);
+            if (catalog.startsWith("jdbc:sqlite:")) {
+                Path parent = Path.of(catalog.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folders: " + e.getMessage(), e);
         }

@@ -21,7 +21,9 @@ class SightlineConfigTest {
         SightlineConfig config = SightlineConfig.defaults();
         assertThat(config.get(ConfigKeys.INBOX_PATH)).isEqualTo(Path.of("sightline-data", "inbox"));
         assertThat(config.get(ConfigKeys.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.get(ConfigKeys.CATALOG_URI)).isEqualTo("jdbc:sqlite:sightline-data/warehouse/catalog.db");
+        assertThat(config.get(ConfigKeys.CATALOG_URI))
+                .isEqualTo("jdbc:sqlite:" + Path.of("sightline-data", "warehouse", "catalog.db").toAbsolutePath());
+        assertThat(config.get(ConfigKeys.WAREHOUSE_PATH)).startsWith("file:/").endsWith("/sightline-data/warehouse");
         assertThat(config.get(ConfigKeys.DEPLOYMENT_TARGET)).isEqualTo(DeploymentTarget.LOCAL);
     }
 

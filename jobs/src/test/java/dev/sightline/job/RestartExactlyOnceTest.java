@@ -37,7 +37,7 @@ class RestartExactlyOnceTest {
             assertThat(run.resumedFrom()).isEmpty();
             Tables.awaitRows(config, "media_objects", rows -> rows.size() >= 3, Duration.ofMinutes(2));
         }
-        assertThat(CheckpointLocator.latest(config.get(ConfigKeys.CHECKPOINT_PATH))).isPresent();
+        assertThat(CheckpointLocator.latest(dev.sightline.cloud.LocalPaths.toPath(config.get(ConfigKeys.CHECKPOINT_PATH)))).isPresent();
 
         TestInputs.gaze(inbox, "second.csv", 2);
         TestInputs.video(inbox, "second.mp4");

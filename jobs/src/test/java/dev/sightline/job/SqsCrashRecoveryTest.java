@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,10 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqsCrashRecoveryTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension CLUSTER = TestCluster.twoSlots();
 
     @TempDir
     Path data;
@@ -66,6 +62,16 @@ class SqsCrashRecoveryTest {
         }
     }
 
+    private static void awaitCompletedCheckpoint(LoopbackAws aws) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (aws.store.list("s3://state/checkpoints/").stream().noneMatch(o -> o.uri().endsWith("/_metadata"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no checkpoint completed on S3 within a minute");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void everyObjectOnceAfterAFailureAndRestore() throws Exception {
         try (LoopbackAws aws = new LoopbackAws("crash")) {
@@ -80,18 +86,22 @@ class SqsCrashRecoveryTest {
             keys.subList(0, 15).forEach(key -> aws.send(aws.created(key)));
             Map<String, String> settings = aws.settings(data);
             settings.put(ConfigKeys.INPUT_SQS_VISIBILITY.name(), "3s"); // undeleted messages come back soon after the failure
+            aws.s3Client.createBucket(b -> b.bucket("state"));
+            settings.put(ConfigKeys.CHECKPOINT_PATH.name(), "s3://state/checkpoints"); // restored from S3 through Flink's S3 plugin
             SightlineConfig config = SightlineConfig.of(settings);
             Path marker = data.resolve("failed-once");
 
             AnalysisJob graph = SightlineJob.graph(config);
             SightlineJob.prepare(config, graph);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
+            var flink = FlinkSettings.of(config, null);
+            FlinkSettings.initializeFileSystems(flink);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
             env.setParallelism(2);
             SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, Duration.ofSeconds(10)));
             DataStream<ObjectNotice> failing = notices.map(new FailOnceAfterCheckpoint(marker)).name("inject a failure").uid("inject-failure");
             graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
             var job = env.executeAsync("sqs crash and restore");
-            Thread.sleep(3000); // checkpoints have completed: the next notices meet the failure
+            awaitCompletedCheckpoint(aws); // the next notices meet the failure
             keys.subList(15, 30).forEach(key -> aws.send(aws.created(key)));
             job.getJobExecutionResult().get();
 
@@ -99,6 +109,7 @@ class SqsCrashRecoveryTest {
             List<Record> objects = Tables.read(config, "media_objects");
             assertThat(Tables.column(objects, "uri")).containsExactlyInAnyOrderElementsOf(uris);
             assertThat(aws.queueDepth()).isZero();
+            assertThat(aws.store.list("s3://state/checkpoints/")).isNotEmpty();
         }
     }
 }

@@ -2,18 +2,19 @@ package dev.sightline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.InputConfig;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.sqs.SplitAnnouncements;
 import dev.sightline.sink.LedgerTables;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,10 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqsIngestEndToEndTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension CLUSTER = TestCluster.twoSlots();
 
     @TempDir
     Path data;
@@ -59,7 +57,12 @@ class SqsIngestEndToEndTest {
             aws.send("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"raw\"}");
             aws.send("garbage that is not a notification");
 
-            SightlineConfig config = SightlineConfig.of(aws.settings(data));
+            // Results and keyframes on S3 too: the Iceberg warehouse through S3FileIO.
+            aws.s3Client.createBucket(b -> b.bucket("lake"));
+            Map<String, String> settings = aws.settings(data);
+            settings.put(ConfigKeys.WAREHOUSE_PATH.name(), "s3://lake/warehouse");
+            settings.put(ConfigKeys.PROCESSED_PATH.name(), "s3://lake/processed");
+            SightlineConfig config = SightlineConfig.of(settings);
             run(config, Duration.ofSeconds(4));
 
             List<Record> objects = Tables.read(config, "media_objects");
@@ -79,6 +82,15 @@ class SqsIngestEndToEndTest {
             assertThat(Tables.column(deadLetters, "error_class"))
                     .containsExactlyInAnyOrder("UnsupportedMediaType", "ObjectNotFound", "UnreadableNotification");
             assertThat(aws.queueDepth()).isZero();
+
+            assertThat(aws.store.list("s3://lake/warehouse/sightline/media_objects/data/")).isNotEmpty();
+            assertThat(aws.store.list("s3://lake/warehouse/sightline/media_objects/metadata/")).isNotEmpty();
+            assertThat(Tables.read(config, "video_scenes")).isNotEmpty().allSatisfy(r -> {
+                String keyframe = (String) r.getField("keyframe_uri");
+                assertThat(keyframe).startsWith("s3://lake/processed/keyframes/");
+                assertThat(aws.store.head(keyframe).sizeBytes()).isPositive();
+            });
+            assertThat(Files.exists(data.resolve("warehouse"))).isFalse();
         }
     }
 

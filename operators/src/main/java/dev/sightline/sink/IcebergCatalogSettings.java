@@ -1,5 +1,7 @@
 package dev.sightline.sink;
 
+import dev.sightline.cloud.S3Location;
+import dev.sightline.cloud.S3Settings;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +36,35 @@ public record IcebergCatalogSettings(
                 CatalogProperties.URI, jdbcUrl,
                 CatalogProperties.WAREHOUSE_LOCATION, warehouse.toAbsolutePath().normalize().toUri().toString(),
                 "jdbc.schema-version", "V1"), namespace);
+    }
+
+    /**
+     * A JDBC catalog with its warehouse at {@code warehouseUri}: a local folder ({@code file:}) or
+     * S3 ({@code s3://}, data and metadata written with Iceberg's S3FileIO).
+     *
+     * @param s3 how to reach S3 when the warehouse is there (may be null otherwise)
+     */
+    public static IcebergCatalogSettings jdbc(String warehouseUri, String jdbcUrl, String namespace, S3Settings s3) {
+        Map<String, String> properties = new TreeMap<>(Map.of(
+                CatalogProperties.URI, jdbcUrl,
+                CatalogProperties.WAREHOUSE_LOCATION, warehouseUri,
+                "jdbc.schema-version", "V1"));
+        if (S3Location.isS3(warehouseUri)) {
+            if (s3 == null) {
+                throw new IllegalArgumentException("a warehouse on S3 needs S3 settings: " + warehouseUri);
+            }
+            properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.aws.s3.S3FileIO");
+            properties.put("client.region", s3.region());
+            if (s3.endpoint() != null) {
+                properties.put("s3.endpoint", s3.endpoint());
+            }
+            properties.put("s3.path-style-access", Boolean.toString(s3.pathStyle()));
+            if (s3.accessKey() != null) {
+                properties.put("s3.access-key-id", s3.accessKey());
+                properties.put("s3.secret-access-key", s3.secretKey());
+            }
+        }
+        return new IcebergCatalogSettings("sightline", JDBC_CATALOG, properties, namespace);
     }
 
     /** A loader for Flink's Iceberg sinks and sources. */
