@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.job.SightlineJob;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -76,5 +79,24 @@ class SightlineCommandTest {
         Result result = run("config", "--set", "checkpoint.interval=30s");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("checkpoint.interval    PT30S").contains("inbox.path");
+    }
+
+    @Test
+    void sqlQueriesTheWarehouseThroughTheTablePlanner() throws Exception {
+        // Also guards the class path: the planner needs Scala 2.12 (the SQS test server's 2.13 stays out).
+        SightlineConfig config = SightlineConfig.of(java.util.Map.of(ConfigKeys.DATA_DIR.name(), dir.toString()));
+        SightlineJob.prepare(config, SightlineJob.graph(config));
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        Result result;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            result = run("sql", "--set", "data-dir=" + dir, "select count(*) as objects from media_objects");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("objects").containsPattern("\\|\\s+0 \\|")
+                .contains("1 row in set");
     }
 }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class LoopbackAws implements AutoCloseable {
 
     final S3TestServer s3 = new S3TestServer();
-    final SqsTestServer sqs = new SqsTestServer();
+    final SqsServerProcess sqs = new SqsServerProcess();
     final S3Client s3Client;
     final SqsClient sqsClient = sqs.settings().sqs();
     final S3ObjectStore store;
@@ -31,7 +31,7 @@ final class LoopbackAws implements AutoCloseable {
         this.bucket = bucket;
         s3Client = s3.createBucket(bucket);
         store = new S3ObjectStore(s3.settings().s3());
-        queue = sqs.createQueue(sqsClient, bucket + "-notifications");
+        queue = SqsTestServer.createQueue(sqsClient, bucket + "-notifications");
     }
 
     /** Uploads a local file under {@code key}; returns its s3:// URI. */

@@ -51,7 +51,7 @@ class SqsNotificationSourceTest {
 
     @Test
     void emitsEveryAnnouncementAndDeletesMessagesAfterCheckpoints() throws Exception {
-        String queue = server.createQueue(client, "notifications-" + System.nanoTime());
+        String queue = SqsTestServer.createQueue(client, "notifications-" + System.nanoTime());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             client.sendMessage(b -> b.queueUrl(queue).messageBody(body("in/clip-" + expectedKey(expected) + ".mp4", "e" + expected.size())));
@@ -78,7 +78,7 @@ class SqsNotificationSourceTest {
 
     @Test
     void nothingIsDeletedWithoutACompletedCheckpoint() throws Exception {
-        String queue = server.createQueue(client, "unacked-" + System.nanoTime());
+        String queue = SqsTestServer.createQueue(client, "unacked-" + System.nanoTime());
         for (int i = 0; i < 5; i++) {
             int n = i;
             client.sendMessage(b -> b.queueUrl(queue).messageBody(body("k" + n, "e" + n)));
@@ -94,7 +94,7 @@ class SqsNotificationSourceTest {
 
     @Test
     void aMessageReceivedTooOftenIsEmittedAsUnusableAndDeleted() throws Exception {
-        String queue = server.createQueue(client, "poison-" + System.nanoTime());
+        String queue = SqsTestServer.createQueue(client, "poison-" + System.nanoTime());
         client.sendMessage(b -> b.queueUrl(queue).messageBody(body("poison.mp4", "e1")));
         for (int i = 0; i < 2; i++) { // two earlier deliveries that were never deleted (e.g. crashed consumers)
             var received = client.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)).messages();

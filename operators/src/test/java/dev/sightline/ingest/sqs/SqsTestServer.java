@@ -16,13 +16,23 @@ public final class SqsTestServer implements AutoCloseable {
         port = server.waitUntilStarted().localAddress().getPort();
     }
 
+    /** The port it listens on. */
+    public int port() {
+        return port;
+    }
+
     /** Settings that reach this server. */
     public S3Settings settings() {
+        return settings(port);
+    }
+
+    /** Settings that reach a server on {@code port}. */
+    public static S3Settings settings(int port) {
         return new S3Settings("us-east-1", "http://127.0.0.1:" + port, false, "x", "x", 3);
     }
 
     /** Creates a queue and returns its URL. */
-    public String createQueue(SqsClient client, String name) {
+    public static String createQueue(SqsClient client, String name) {
         return client.createQueue(b -> b.queueName(name)).queueUrl();
     }
 
