@@ -27,11 +27,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SightlineConfig config = options.load();
+        return run(options.load(), spec.commandLine().getOut());
+    }
+
+    /** Runs the job as configured, embedded or on the cluster that launched this jar, until stopped. */
+    static int run(SightlineConfig config, PrintWriter out) throws Exception {
         if (config.get(ConfigKeys.DEPLOYMENT_TARGET) == DeploymentTarget.CLUSTER) {
             return runOnCluster(config);
         }
-        PrintWriter out = spec.commandLine().getOut();
         LocalCluster local = LocalCluster.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -42,7 +45,9 @@ final class RunCommand implements Callable<Integer> {
         }, "sightline-shutdown"));
         out.println("Sightline is running.");
         out.println("  Flink web UI: " + local.webUi());
-        out.println("  Inbox:        " + config.get(ConfigKeys.INBOX_PATH).toAbsolutePath().normalize());
+        out.println("  Input:        " + (config.get(ConfigKeys.INPUT_KIND) == dev.sightline.config.InputKind.SQS
+                ? config.get(ConfigKeys.INPUT_QUEUE_URL) : config.get(ConfigKeys.INBOX_PATH).toAbsolutePath().normalize())
+                + (config.get(ConfigKeys.INPUT_BACKFILL).isEmpty() ? "" : " + backfill of " + config.get(ConfigKeys.INPUT_BACKFILL)));
         out.println("  Warehouse:    " + config.get(ConfigKeys.WAREHOUSE_PATH));
         out.println("  Checkpoints:  " + config.get(ConfigKeys.CHECKPOINT_PATH)
                 + local.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));

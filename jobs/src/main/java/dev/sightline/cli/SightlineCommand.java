@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Streams video, audio and eye-tracking recordings through Apache Flink into Iceberg tables.",
         subcommands = {
             RunCommand.class,
+            BackfillCommand.class,
             DemoCommand.class,
             AnalyzeCommand.class,
             SqlCommand.class,

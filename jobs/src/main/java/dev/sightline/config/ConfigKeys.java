@@ -31,6 +31,10 @@ public final class ConfigKeys {
             "folder", "folder: watch inbox.path; sqs: read S3 event notifications from input.queue-url.",
             Values.choice(InputKind.class), c -> InputKind.FOLDER);
 
+    public static final ConfigKey<String> INPUT_BACKFILL = key("input.backfill", "a path or s3:// URI prefix, or empty",
+            "", "Also announce every object already under this prefix once (deduplicated with the other input by object version).",
+            text -> text.isEmpty() ? "" : Values.location().parse(text), c -> "");
+
     public static final ConfigKey<String> INPUT_QUEUE_URL = key("input.queue-url", "an http(s) URL, or empty",
             "", "URL of the SQS queue that receives the input bucket's event notifications (input.kind: sqs).",
             Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
@@ -248,7 +252,7 @@ public final class ConfigKeys {
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
-            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
+            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
             INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
             STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_URI, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,

@@ -9,7 +9,9 @@ import dev.sightline.config.InputKind;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.config.VideoConfig;
 import dev.sightline.gaze.GazeBranch;
+import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.InboxSource;
+import dev.sightline.ingest.listing.ListingSource;
 import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.sqs.SplitAnnouncements;
 import dev.sightline.ingest.sqs.SqsNotificationSource;
@@ -22,6 +24,7 @@ import dev.sightline.video.VideoBranch;
 import dev.sightline.cloud.LocalPaths;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +40,8 @@ public final class SightlineJob {
     public static final String INBOX_SOURCE_UID = "inbox-source";
     /** The uid of the SQS notification source; part of savepoint compatibility, never change. */
     public static final String SQS_SOURCE_UID = "sqs-source";
+    /** The uid of the backfill listing source; part of savepoint compatibility, never change. */
+    public static final String BACKFILL_SOURCE_UID = "backfill-source";
 
     private SightlineJob() {}
 
@@ -82,15 +87,32 @@ public final class SightlineJob {
                 .withBranch(new VideoBranch(stores, VideoConfig.settings(config)));
     }
 
-    /** Adds the inbox source and the analysis graph to {@code env}. */
+    /** Adds the configured sources and the analysis graph to {@code env}; runs until stopped. */
     public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph) {
+        assemble(env, config, graph, null);
+    }
+
+    /**
+     * Adds the configured sources and the analysis graph to {@code env}. With {@code stopWhenIdle}
+     * (SQS input only), the input ends once the queue has been empty that long, for drains and tests.
+     */
+    public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph, Duration stopWhenIdle) {
         env.setParallelism(config.get(ConfigKeys.PARALLELISM));
+        DataStream<ObjectNotice> notices;
+        DataStream<DeadLetter> unusable = null;
         if (config.get(ConfigKeys.INPUT_KIND) == InputKind.SQS) {
-            SingleOutputStreamOperator<ObjectNotice> notices = sqsNotices(env, InputConfig.sqs(config, null));
-            graph.attach(notices, notices.getSideOutput(SplitAnnouncements.UNUSABLE), tableWriter(config));
+            SingleOutputStreamOperator<ObjectNotice> sqs = sqsNotices(env, InputConfig.sqs(config, stopWhenIdle));
+            notices = sqs;
+            unusable = sqs.getSideOutput(SplitAnnouncements.UNUSABLE);
         } else {
-            graph.attach(inboxNotices(env, config), tableWriter(config));
+            notices = inboxNotices(env, config);
         }
+        String backfill = config.get(ConfigKeys.INPUT_BACKFILL);
+        if (!backfill.isEmpty()) {
+            notices = notices.union(env.fromSource(new ListingSource(RoutingObjectStore.factory(InputConfig.aws(config)), backfill, 500),
+                    WatermarkStrategy.noWatermarks(), "backfill " + backfill).uid(BACKFILL_SOURCE_UID));
+        }
+        graph.attach(notices, unusable, tableWriter(config));
     }
 
     /**

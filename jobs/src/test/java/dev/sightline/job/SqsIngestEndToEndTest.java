@@ -3,10 +3,7 @@ package dev.sightline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.config.ConfigKeys;
-import dev.sightline.config.InputConfig;
 import dev.sightline.config.SightlineConfig;
-import dev.sightline.ingest.ObjectNotice;
-import dev.sightline.ingest.sqs.SplitAnnouncements;
 import dev.sightline.sink.LedgerTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
@@ -94,14 +90,35 @@ class SqsIngestEndToEndTest {
         }
     }
 
+    @Test
+    void backfillAndNotificationsTogetherAnalyseEachVersionOnce() throws Exception {
+        try (LoopbackAws aws = new LoopbackAws("media")) {
+            Path local = data.resolve("local");
+            aws.put("archive/old-1.wav", TestInputs.audio(local, "old-1.wav"));
+            aws.put("archive/old-2.csv", TestInputs.gaze(local, "old-2.csv", 2));
+            aws.put("archive/both.wav", TestInputs.audio(local, "both.wav"));
+            aws.put("incoming/new.wav", TestInputs.audio(local, "new.wav"));
+            aws.send(aws.created("archive/both.wav")); // announced by a notification and found by the backfill
+            aws.send(aws.created("incoming/new.wav"));
+
+            Map<String, String> settings = aws.settings(data);
+            settings.put(ConfigKeys.INPUT_BACKFILL.name(), "s3://media/archive/");
+            SightlineConfig config = SightlineConfig.of(settings);
+            run(config, Duration.ofSeconds(4));
+
+            assertThat(Tables.column(Tables.read(config, "media_objects"), "uri")).containsExactlyInAnyOrder(
+                    "s3://media/archive/old-1.wav", "s3://media/archive/old-2.csv", "s3://media/archive/both.wav",
+                    "s3://media/incoming/new.wav");
+            assertThat(aws.queueDepth()).isZero();
+        }
+    }
+
     /** Runs the SQS-fed job until the queue has been empty for {@code idle}. */
     static void run(SightlineConfig config, Duration idle) throws Exception {
         AnalysisJob graph = SightlineJob.graph(config);
         SightlineJob.prepare(config, graph);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
-        env.setParallelism(2);
-        SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, idle));
-        graph.attach(notices, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
+        SightlineJob.assemble(env, config, graph, idle);
         env.execute("sqs end-to-end");
     }
 }

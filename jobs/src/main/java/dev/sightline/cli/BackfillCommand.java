@@ -1,0 +1,32 @@
+package dev.sightline.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sightline backfill s3://bucket/prefix}: the streaming job as {@code run} starts it, plus a
+ * one-time listing of the prefix whose objects go through the same dedupe as notifications.
+ */
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = "Run the job with a one-time listing of PREFIX added to its input: objects already there are analysed once, "
+                + "deduplicated by object version against the notifications (same as run --set input.backfill=PREFIX).")
+final class BackfillCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PREFIX", description = "An s3://bucket/prefix or a local folder.")
+    String prefix;
+
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return RunCommand.run(options.load(Map.of("input.backfill", prefix)), spec.commandLine().getOut());
+    }
+}
