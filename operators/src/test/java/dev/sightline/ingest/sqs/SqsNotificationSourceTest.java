@@ -115,6 +115,19 @@ class SqsNotificationSourceTest {
         assertThat(visibleAndInFlight(queue)).isZero();
     }
 
+    @Test
+    void inFlightMessagesStayHiddenBeyondTheirVisibilityTimeout() throws Exception {
+        String queue = SqsTestServer.createQueue(client, "slow-" + System.nanoTime());
+        client.sendMessage(b -> b.queueUrl(queue).messageBody(body("long-analysis.mp4", "e1")));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1); // no checkpoint: the message stays in flight for the whole run (7 s > 2 s visibility)
+        List<SqsAnnouncement> out = env.fromSource(new SqsNotificationSource(new SqsSourceSettings(queue, server.settings(),
+                Duration.ofSeconds(1), 10, Duration.ofSeconds(2), 5, Duration.ofSeconds(1), Duration.ofSeconds(7))),
+                WatermarkStrategy.noWatermarks(), "sqs").executeAndCollect(10);
+        // Without the reader extending its visibility it would have been delivered again after 2 s.
+        assertThat(out).singleElement().satisfies(a -> assertThat(a.notice().uri()).isEqualTo("s3://raw/long-analysis.mp4"));
+    }
+
     private static String expectedKey(List<String> expected) {
         String key = Integer.toString(expected.size());
         expected.add(key);
