@@ -1,9 +1,9 @@
 package dev.sightline.bench;
 
 import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
-import dev.sightline.cloud.LocalPaths;
 import dev.sightline.video.Box;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.ObjectDetector;
@@ -36,7 +36,7 @@ public final class TrackingBenchmark {
     /** A tracker setting to compare. */
     public record Setting(int maxAgeFrames, int minHits) {}
 
-    private record Span(String label, double firstS, double lastS, Box first, Box last, int frames) {}
+    private record Span(double firstS, double lastS, Box first, Box last) {}
 
     public static void run(PrintWriter out, Path video, DetectionSettings detection, List<Setting> settings) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
@@ -54,9 +54,7 @@ public final class TrackingBenchmark {
         out.printf("%-8s %-8s %-8s %8s %10s %12s %14s%n", "label", "max age", "min hits", "tracks", "tracks>=2s", "median s", "re-acquired");
         for (String label : labels(rows.detections)) {
             for (Setting setting : settings) {
-                List<Span> spans = replay(byFrame, label, new DetectionSettings(detection.framesPerSecond(), detection.detectionWidth(),
-                        detection.people(), detection.faces(), detection.minScore(), setting.maxAgeFrames(), setting.minHits(),
-                        detection.minIou()));
+                List<Span> spans = replay(byFrame, label, detection.withTracking(setting.maxAgeFrames(), setting.minHits()));
                 double[] durations = spans.stream().mapToDouble(s -> s.lastS() - s.firstS()).sorted().toArray();
                 out.printf("%-8s %-8d %-8d %8d %10d %12.1f %14d%n", label, setting.maxAgeFrames(), setting.minHits(), spans.size(),
                         spans.stream().filter(s -> s.lastS() - s.firstS() >= 2).count(),
@@ -82,8 +80,7 @@ public final class TrackingBenchmark {
                     continue;
                 }
                 Box box = a.detection().box();
-                spans.merge(a.trackId(), new Span(label, timeS, timeS, box, box, 1),
-                        (was, now) -> new Span(label, was.firstS(), timeS, was.first(), box, was.frames() + 1));
+                spans.merge(a.trackId(), new Span(timeS, timeS, box, box), (was, now) -> new Span(was.firstS(), timeS, was.first(), box));
             }
         }
         return new ArrayList<>(spans.values());

@@ -37,11 +37,6 @@ public final class S3ObjectStore implements ObjectStore {
         this.pageSize = pageSize;
     }
 
-    /** A factory for task managers: each builds its own client from {@code settings}. */
-    public static ObjectStoreFactory factory(S3Settings settings) {
-        return () -> new S3ObjectStore(settings.s3());
-    }
-
     @Override
     public List<ObjectMetadata> list(String prefixUri) throws IOException {
         S3Location prefix = S3Location.parse(prefixUri);

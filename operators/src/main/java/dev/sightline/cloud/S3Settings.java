@@ -48,11 +48,6 @@ public record S3Settings(String region, String endpoint, boolean pathStyle, Stri
         }
     }
 
-    /** AWS itself in {@code region}, default credentials, 5 attempts. */
-    public static S3Settings aws(String region) {
-        return new S3Settings(region, null, false, null, null, 5);
-    }
-
     /** An S3 client for these settings. */
     public S3Client s3() {
         var builder = S3Client.builder()

@@ -2,9 +2,11 @@ package dev.sightline.gaze;
 
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.cloud.StoreBackedFunction;
 import dev.sightline.gaze.format.GazeFormatException;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -22,7 +23,7 @@ import org.apache.flink.util.OutputTag;
  * rows to side outputs as they are produced and one outcome per object. Metrics:
  * {@code gazeSamples}, {@code gazeRecordings}, {@code gazeFixations}, {@code gazeSaccades}.
  */
-public final class AnalyzeGaze extends ProcessFunction<MediaObject, ObjectOutcome> {
+public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOutcome> {
     private static final long serialVersionUID = 1L;
 
     /** The stage name in ledger rows and dead letters. */
@@ -35,22 +36,20 @@ public final class AnalyzeGaze extends ProcessFunction<MediaObject, ObjectOutcom
     static final OutputTag<GazeRows.AoiMetrics> AOIS = new OutputTag<>("gaze-aois", TypeInformation.of(GazeRows.AoiMetrics.class));
     static final OutputTag<DeadLetter> PROBLEMS = new OutputTag<>("gaze-problems", TypeInformation.of(DeadLetter.class));
 
-    private final ObjectStoreFactory stores;
     private final GazeSettings settings;
-    private transient ObjectStore store;
     private transient Counter samples;
     private transient Counter recordings;
     private transient Counter fixations;
     private transient Counter saccades;
 
     public AnalyzeGaze(ObjectStoreFactory stores, GazeSettings settings) {
-        this.stores = stores;
+        super(stores);
         this.settings = settings;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        store = stores.create();
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
         samples = getRuntimeContext().getMetricGroup().counter("gazeSamples");
         recordings = getRuntimeContext().getMetricGroup().counter("gazeRecordings");
         fixations = getRuntimeContext().getMetricGroup().counter("gazeFixations");
@@ -95,14 +94,7 @@ public final class AnalyzeGaze extends ProcessFunction<MediaObject, ObjectOutcom
                         object.fileName() + ": " + summary, Instant.now()));
             }
         };
-        out.collect(GazeOutcomes.analyze(store, object, settings, sink));
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (store != null) {
-            store.close();
-        }
+        out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
     }
 
     /** How one object's gaze analysis ends, shared by the Flink stage and one-shot analysis. */
@@ -124,7 +116,7 @@ public final class AnalyzeGaze extends ProcessFunction<MediaObject, ObjectOutcom
             } catch (GazeFormatException e) {
                 return ObjectOutcome.failed(object, STAGE, FORMAT_ERROR, object.fileName() + ": " + e.getMessage(), Instant.now());
             } catch (IOException | RuntimeException e) {
-                return ObjectOutcome.failed(object, STAGE, "UnreadableObject",
+                return ObjectOutcome.failed(object, STAGE, ObjectInspector.UNREADABLE_OBJECT,
                         object.fileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
             }
             if (summary.samples() == 0) {

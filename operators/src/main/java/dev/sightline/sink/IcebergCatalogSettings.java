@@ -3,7 +3,6 @@ package dev.sightline.sink;
 import dev.sightline.cloud.S3Location;
 import dev.sightline.cloud.S3Settings;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.iceberg.CatalogProperties;
@@ -28,19 +27,9 @@ public record IcebergCatalogSettings(
     }
 
     /**
-     * The embedded default: a JDBC catalog in a SQLite file and data files in a local folder; no
-     * server needed (docs/decisions/0002-local-catalog.md).
-     */
-    public static IcebergCatalogSettings localSqlite(Path warehouse, String jdbcUrl, String namespace) {
-        return new IcebergCatalogSettings("sightline", JDBC_CATALOG, Map.of(
-                CatalogProperties.URI, jdbcUrl,
-                CatalogProperties.WAREHOUSE_LOCATION, warehouse.toAbsolutePath().normalize().toUri().toString(),
-                "jdbc.schema-version", "V1"), namespace);
-    }
-
-    /**
-     * A JDBC catalog with its warehouse at {@code warehouseUri}: a local folder ({@code file:}) or
-     * S3 ({@code s3://}, data and metadata written with Iceberg's S3FileIO).
+     * A JDBC catalog with its warehouse at {@code warehouseUri}: a local folder ({@code file:}; with
+     * a SQLite catalog file this is the embedded default, no server needed, decision 0002) or S3
+     * ({@code s3://}, data and metadata written with Iceberg's S3FileIO).
      *
      * @param s3 how to reach S3 when the warehouse is there (may be null otherwise)
      */

@@ -1,7 +1,7 @@
 package dev.sightline.video;
 
-import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.cloud.StoreBackedFunction;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
@@ -9,7 +9,6 @@ import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -17,7 +16,7 @@ import org.apache.flink.util.OutputTag;
  * The video stage: decodes each video object as a stream and runs the frame analyzers, emitting
  * rows to side outputs and one outcome per object. Metrics: {@code framesDecoded}, {@code scenes}.
  */
-public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutcome> {
+public final class AnalyzeVideo extends StoreBackedFunction<MediaObject, ObjectOutcome> {
     private static final long serialVersionUID = 1L;
 
     static final OutputTag<VideoRows.Scene> SCENES = new OutputTag<>("video-scenes", TypeInformation.of(VideoRows.Scene.class));
@@ -26,27 +25,25 @@ public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutco
     static final OutputTag<VideoRows.Summary> SUMMARIES = new OutputTag<>("video-summary", TypeInformation.of(VideoRows.Summary.class));
     static final OutputTag<DeadLetter> PROBLEMS = new OutputTag<>("video-problems", TypeInformation.of(DeadLetter.class));
 
-    private final ObjectStoreFactory stores;
     private final VideoSettings settings;
-    private transient ObjectStore store;
     private transient Counter frames;
     private transient Counter scenes;
 
     public AnalyzeVideo(ObjectStoreFactory stores, VideoSettings settings) {
-        this.stores = stores;
+        super(stores);
         this.settings = settings;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        store = stores.create();
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
         frames = getRuntimeContext().getMetricGroup().counter("framesDecoded");
         scenes = getRuntimeContext().getMetricGroup().counter("scenes");
     }
 
     @Override
     public void processElement(MediaObject object, Context context, Collector<ObjectOutcome> out) {
-        ObjectOutcome outcome = VideoAnalysis.analyze(store, object, settings, new VideoSink() {
+        ObjectOutcome outcome = VideoAnalysis.analyze(store(), object, settings, new VideoSink() {
             @Override
             public void scene(VideoRows.Scene row) {
                 scenes.inc();
@@ -76,12 +73,5 @@ public final class AnalyzeVideo extends ProcessFunction<MediaObject, ObjectOutco
             }
         });
         out.collect(outcome);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (store != null) {
-            store.close();
-        }
     }
 }

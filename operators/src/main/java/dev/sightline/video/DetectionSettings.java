@@ -36,6 +36,11 @@ public record DetectionSettings(
         this(framesPerSecond, detectionWidth, people, faces, minScore, maxAgeFrames, minHits, minIou, null);
     }
 
+    /** The same detection with other tracker patience and confirmation. */
+    public DetectionSettings withTracking(int otherMaxAgeFrames, int otherMinHits) {
+        return new DetectionSettings(framesPerSecond, detectionWidth, people, faces, minScore, otherMaxAgeFrames, otherMinHits, minIou, onnx);
+    }
+
     public boolean enabled() {
         return framesPerSecond > 0 && (people || faces || onnx != null);
     }

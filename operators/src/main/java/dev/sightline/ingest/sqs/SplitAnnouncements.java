@@ -32,8 +32,8 @@ public final class SplitAnnouncements extends ProcessFunction<SqsAnnouncement, O
             out.collect(announcement.notice());
             return;
         }
-        String errorClass = announcement.problem().startsWith("received") ? "TooManyReceives" : "UnreadableNotification";
-        context.output(UNUSABLE, new DeadLetter(queueUrl + "#" + announcement.messageId(), announcement.messageId(), STAGE, errorClass,
+        context.output(UNUSABLE, new DeadLetter(queueUrl + "#" + announcement.messageId(), announcement.messageId(), STAGE,
+                announcement.errorClass(),
                 "SQS message " + announcement.messageId() + ": " + announcement.problem() + "; body: " + announcement.body(), Instant.now()));
     }
 }

@@ -3,15 +3,14 @@ package dev.sightline.ingest.sqs;
 import dev.sightline.ingest.ObjectNotice;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +52,7 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
     private final AtomicLong inFlightBacklog = new AtomicLong(-1);
     private final AtomicLong lagMillis = new AtomicLong(0);
     private SqsClient client;
-    private ScheduledExecutorService poller;
+    private ExecutorService poller;
     private ScheduledExecutorService housekeeping;
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private volatile boolean closed;
@@ -73,7 +72,7 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
         metrics.gauge("sqsBacklogInFlight", inFlightBacklog::get);
         metrics.gauge("sqsLagMillis", lagMillis::get);
         metrics.setPendingRecordsGauge(visibleBacklog::get);
-        poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sqs-poller-" + context.getIndexOfSubtask()));
+        poller = Executors.newSingleThreadExecutor(r -> daemon(r, "sqs-poller-" + context.getIndexOfSubtask()));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sqs-housekeeping-" + context.getIndexOfSubtask()));
         poller.execute(this::pollLoop);
         long extendEvery = Math.max(1, settings.visibilityTimeout().toMillis() / 2);
@@ -151,7 +150,7 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
     private List<SqsAnnouncement> announcements(Message message) {
         String receives = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
         if (receives != null && Integer.parseInt(receives) > settings.maxReceives()) {
-            return List.of(SqsAnnouncement.unusable(message.messageId(),
+            return List.of(SqsAnnouncement.unusable(message.messageId(), SqsAnnouncement.TOO_MANY_RECEIVES,
                     "received " + receives + " times (more than " + settings.maxReceives() + ")", message.body()));
         }
         try {
@@ -161,7 +160,7 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
             }
             return out;
         } catch (S3EventMessage.MalformedNotificationException e) {
-            return List.of(SqsAnnouncement.unusable(message.messageId(), "unreadable notification: " + e.getMessage(), message.body()));
+            return List.of(SqsAnnouncement.unusable(message.messageId(), SqsAnnouncement.UNREADABLE, "unreadable notification: " + e.getMessage(), message.body()));
         }
     }
 

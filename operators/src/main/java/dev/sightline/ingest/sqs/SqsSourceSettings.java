@@ -37,9 +37,4 @@ public record SqsSourceSettings(String queueUrl, S3Settings aws, Duration waitTi
             throw new IllegalArgumentException("max receives must be at least 1, not " + maxReceives);
         }
     }
-
-    /** Production defaults: 20 s long polls, 10 messages, 5 min visibility, 5 receives, backlog every 30 s. */
-    public static SqsSourceSettings of(String queueUrl, S3Settings aws) {
-        return new SqsSourceSettings(queueUrl, aws, Duration.ofSeconds(20), 10, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), null);
-    }
 }
