@@ -1,5 +1,7 @@
 package dev.sightline.cli;
 
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.SightlineConfig;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Parameters;
                 + "deduplicated by object version against the notifications (same as run --set input.backfill=PREFIX).")
 final class BackfillCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PREFIX", description = "An s3://bucket/prefix or a local folder.")
+    @Parameters(paramLabel = "PREFIX", arity = "0..1",
+            description = "An s3://bucket/prefix or a local folder; default: input.prefix (e.g. from the job description file).")
     String prefix;
 
     @Mixin
@@ -27,6 +30,15 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (prefix == null) {
+            SightlineConfig config = options.load();
+            String scope = config.get(ConfigKeys.INPUT_PREFIX);
+            if (scope.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "name the PREFIX to backfill, or set input.prefix (or a job-description)");
+            }
+            return RunCommand.run(options.load(Map.of("input.backfill", scope)), spec.commandLine().getOut());
+        }
         return RunCommand.run(options.load(Map.of("input.backfill", prefix)), spec.commandLine().getOut());
     }
 }

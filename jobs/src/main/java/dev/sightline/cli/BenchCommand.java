@@ -3,6 +3,7 @@ package dev.sightline.cli;
 import dev.sightline.bench.GazeAccuracyBenchmark;
 import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
+import dev.sightline.bench.IngestBenchmark;
 import dev.sightline.bench.SceneAccuracyBenchmark;
 import dev.sightline.bench.TrackingBenchmark;
 import dev.sightline.bench.VideoBenchmark;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
-            BenchCommand.Scenes.class, BenchCommand.Tracking.class})
+            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -166,6 +167,41 @@ final class BenchCommand implements Runnable {
                 }
             }
             TrackingBenchmark.run(spec.commandLine().getOut(), video, VideoConfig.settings(options.load()).detection(), settings);
+            return 0;
+        }
+    }
+
+    /** Continuous S3 + SQS ingestion end to end against loopback servers. */
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Small objects put into S3 (S3Proxy) and announced on SQS (ElasticMQ), both on loopback, while the job runs: "
+                    + "sustained objects/s to an Iceberg commit and put-to-committed-row latency. Needs a built checkout.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--backlog", defaultValue = "10000", description = "Objects announced before the job starts, for throughput (default 10000).")
+        int backlog;
+
+        @Option(names = "--steady", defaultValue = "3000", description = "Objects put at --rate while the job runs, for latency (default 3000).")
+        int steady;
+
+        @Option(names = "--rate", defaultValue = "100", description = "Objects put per second in the steady phase (default 100).")
+        double rate;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "10", description = "Seconds between checkpoints, i.e. commits (default 10).")
+        int checkpointSeconds;
+
+        @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism: SQS readers and analysis (default 2).")
+        int parallelism;
+
+        @Option(names = "--producers", defaultValue = "4", description = "Threads putting objects and sending notifications (default 4).")
+        int producers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("sightline-bench-ingest");
+            IngestBenchmark.run(spec.commandLine().getOut(), work, new IngestBenchmark.Settings(backlog, steady, rate,
+                    java.time.Duration.ofSeconds(checkpointSeconds), parallelism, producers));
             return 0;
         }
     }

@@ -33,6 +33,14 @@ public final class ConfigKeys {
 
     public static final ConfigKey<String> INPUT_BACKFILL = key("input.backfill", "a path or s3:// URI prefix, or empty",
             "", "Also announce every object already under this prefix once (deduplicated with the other input by object version).",
+            Values.prefix(), c -> "");
+
+    public static final ConfigKey<String> INPUT_PREFIX = key("input.prefix", "a path or s3:// URI prefix, or empty",
+            "", "Only objects under this prefix are analysed; others announced by the queue are skipped (counted in outOfScopeObjects). Empty: all.",
+            Values.prefix(), c -> "");
+
+    public static final ConfigKey<String> JOB_DESCRIPTION = key("job-description", "a path or s3:// URI of a JSON or YAML file, or empty",
+            "", "A job description file (input bucket and prefix, output bucket and prefix) that sets input.prefix, warehouse.path and processed.path where they are not set.",
             text -> text.isEmpty() ? "" : Values.location().parse(text), c -> "");
 
     public static final ConfigKey<String> INPUT_QUEUE_URL = key("input.queue-url", "an http(s) URL, or empty",
@@ -103,9 +111,18 @@ public final class ConfigKeys {
             "<data-dir>/warehouse", "Where the Iceberg warehouse's data and metadata files go (S3 through Iceberg's S3FileIO).",
             Values.location(), c -> LocalPaths.toUri(c.get(DATA_DIR).resolve("warehouse")));
 
-    public static final ConfigKey<String> CATALOG_URI = key("catalog.uri", "a JDBC URL",
-            "jdbc:sqlite:<warehouse.path>/catalog.db", "JDBC URL of the Iceberg catalog database (SQLite file by default, under data-dir when the warehouse is on S3; PostgreSQL works too).",
-            Values.nonEmpty(Pattern.compile("jdbc:.+")), ConfigKeys::defaultCatalogUri);
+    public static final ConfigKey<CatalogKind> CATALOG_KIND = key("catalog.kind", Values.choices(CatalogKind.class),
+            "jdbc", "Iceberg catalog: jdbc (SQLite by default, or PostgreSQL), rest (an Iceberg REST catalog at catalog.uri) or glue (AWS Glue; warehouse on S3).",
+            Values.choice(CatalogKind.class), c -> CatalogKind.JDBC);
+
+    public static final ConfigKey<String> CATALOG_URI = key("catalog.uri", "a JDBC URL (jdbc), an http(s) URL (rest, glue), or empty",
+            "jdbc:sqlite:<warehouse.path>/catalog.db for jdbc, else empty",
+            "jdbc: JDBC URL of the catalog database (SQLite file by default, under data-dir when the warehouse is on S3). rest: URL of the REST catalog. glue: endpoint override (a VPC endpoint), empty for AWS's.",
+            Values.nonEmpty(Pattern.compile("|jdbc:.+|https?://.+")), ConfigKeys::defaultCatalogUri);
+
+    public static final ConfigKey<String> CATALOG_CREDENTIAL = key("catalog.credential", "client-id:secret, or empty",
+            "", "OAuth2 client credentials for a REST catalog that asks for them.",
+            Values.nonEmpty(Pattern.compile("|[^:\\s]+:\\S+")), c -> "");
 
     public static final ConfigKey<String> CATALOG_NAMESPACE = key("catalog.namespace", "a letter, then letters, digits or _",
             "sightline", "Iceberg namespace (database) of Sightline's tables.",
@@ -252,9 +269,9 @@ public final class ConfigKeys {
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
-            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
+            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_PREFIX, JOB_DESCRIPTION, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
             INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
-            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_URI, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
+            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,
@@ -266,6 +283,9 @@ public final class ConfigKeys {
             VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU);
 
     private static String defaultCatalogUri(SightlineConfig c) {
+        if (c.get(CATALOG_KIND) != CatalogKind.JDBC) {
+            return "";
+        }
         String warehouse = c.get(WAREHOUSE_PATH);
         Path folder = warehouse.startsWith("file:") ? LocalPaths.toPath(warehouse) : c.get(DATA_DIR);
         return "jdbc:sqlite:" + folder.resolve("catalog.db");

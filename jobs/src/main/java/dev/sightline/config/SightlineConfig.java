@@ -51,7 +51,7 @@ public final class SightlineConfig {
 
     /** From {@code key=value} pairs alone. */
     public static SightlineConfig of(Map<String, String> values) {
-        return new SightlineConfig(values);
+        return withJobDescription(new SightlineConfig(values));
     }
 
     /**
@@ -71,6 +71,20 @@ public final class SightlineConfig {
             }
             values.put(override.substring(0, eq).trim(), override.substring(eq + 1).trim());
         }
+        return withJobDescription(new SightlineConfig(values));
+    }
+
+    /**
+     * With {@code job-description} set, the values the description stands for, under the ones
+     * given explicitly (the file and overrides win).
+     */
+    private static SightlineConfig withJobDescription(SightlineConfig config) {
+        String location = config.get(ConfigKeys.JOB_DESCRIPTION);
+        if (location.isEmpty()) {
+            return config;
+        }
+        Map<String, String> values = new TreeMap<>(JobDescription.read(location, InputConfig.aws(config)).settings());
+        values.putAll(config.given);
         return new SightlineConfig(values);
     }
 

@@ -97,6 +97,20 @@ final class Values {
         };
     }
 
+    /**
+     * A prefix of object URIs: like {@link #location()}, but keeping a trailing {@code /}, since
+     * prefixes are meant literally ({@code s3://b/study-4} also covers {@code study-42/}).
+     */
+    static ValueParser<String> prefix() {
+        return text -> {
+            if (text.isEmpty()) {
+                return "";
+            }
+            String parsed = location().parse(text);
+            return text.endsWith("/") && !parsed.endsWith("/") ? parsed + "/" : parsed;
+        };
+    }
+
     static ValueParser<Path> path() {
         return text -> {
             if (text.isEmpty()) {

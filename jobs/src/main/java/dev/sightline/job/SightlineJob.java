@@ -2,6 +2,7 @@ package dev.sightline.job;
 
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.RoutingObjectStore;
+import dev.sightline.config.CatalogConfig;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.InputConfig;
@@ -12,6 +13,7 @@ import dev.sightline.gaze.GazeBranch;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.InboxSource;
 import dev.sightline.ingest.listing.ListingSource;
+import dev.sightline.ingest.InPrefix;
 import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.sqs.SplitAnnouncements;
 import dev.sightline.ingest.sqs.SqsNotificationSource;
@@ -47,8 +49,7 @@ public final class SightlineJob {
 
     /** The Iceberg catalog the configuration names. */
     public static IcebergCatalogSettings catalog(SightlineConfig config) {
-        return IcebergCatalogSettings.jdbc(config.get(ConfigKeys.WAREHOUSE_PATH), config.get(ConfigKeys.CATALOG_URI),
-                config.get(ConfigKeys.CATALOG_NAMESPACE), InputConfig.aws(config));
+        return CatalogConfig.settings(config);
     }
 
     /** Creates the folders and tables the job needs; safe at every start. */
@@ -111,6 +112,10 @@ public final class SightlineJob {
         if (!backfill.isEmpty()) {
             notices = notices.union(env.fromSource(new ListingSource(RoutingObjectStore.factory(InputConfig.aws(config)), backfill, 500),
                     WatermarkStrategy.noWatermarks(), "backfill " + backfill).uid(BACKFILL_SOURCE_UID));
+        }
+        String scope = config.get(ConfigKeys.INPUT_PREFIX);
+        if (!scope.isEmpty()) {
+            notices = notices.filter(new InPrefix(scope)).name("in " + scope).uid("input-scope");
         }
         graph.attach(notices, unusable, tableWriter(config));
     }

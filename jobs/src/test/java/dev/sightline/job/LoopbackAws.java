@@ -1,12 +1,12 @@
 package dev.sightline.job;
 
+import dev.sightline.bench.LoopbackServers;
+import dev.sightline.bench.S3Notifications;
 import dev.sightline.cloud.S3ObjectStore;
 import dev.sightline.cloud.S3TestServer;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.ingest.sqs.SqsTestServer;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class LoopbackAws implements AutoCloseable {
 
     final S3TestServer s3 = new S3TestServer();
-    final SqsServerProcess sqs = new SqsServerProcess();
+    final LoopbackServers sqs = new LoopbackServers(false, true);
     final S3Client s3Client;
-    final SqsClient sqsClient = sqs.settings().sqs();
+    final SqsClient sqsClient = sqs.sqs().sqs();
     final S3ObjectStore store;
     final String bucket;
     final String queue;
@@ -46,13 +46,9 @@ final class LoopbackAws implements AutoCloseable {
         sqsClient.sendMessage(b -> b.queueUrl(queue).messageBody(body));
     }
 
-    /** An S3 event notification of an uploaded key, as S3 writes it: key form-encoded, slashes kept. */
+    /** An S3 event notification of an uploaded key, as S3 writes it. */
     String created(String key) {
-        String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-        return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
-                + "\"eventTime\":\"2026-11-23T10:00:00.000Z\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"s3SchemaVersion\":\"1.0\","
-                + "\"bucket\":{\"name\":\"" + bucket + "\",\"arn\":\"arn:aws:s3:::" + bucket + "\"},\"object\":{\"key\":\"" + encoded
-                + "\",\"size\":1,\"eTag\":\"" + etags.get(key) + "\",\"sequencer\":\"0055AED6DCD90281E5\"}}}]}";
+        return S3Notifications.created(bucket, key, etags.get(key), 1);
     }
 
     /** The same notification wrapped by SNS. */
@@ -81,7 +77,7 @@ final class LoopbackAws implements AutoCloseable {
         settings.put(ConfigKeys.INPUT_QUEUE_URL.name(), queue);
         settings.put(ConfigKeys.INPUT_SQS_WAIT.name(), "1s");
         settings.put(ConfigKeys.AWS_ENDPOINT.name(), s3.endpoint());
-        settings.put(ConfigKeys.AWS_SQS_ENDPOINT.name(), sqs.settings().endpoint());
+        settings.put(ConfigKeys.AWS_SQS_ENDPOINT.name(), sqs.sqs().endpoint());
         settings.put(ConfigKeys.AWS_PATH_STYLE.name(), "true");
         settings.put(ConfigKeys.AWS_ACCESS_KEY.name(), S3TestServer.ACCESS_KEY);
         settings.put(ConfigKeys.AWS_SECRET_KEY.name(), S3TestServer.SECRET_KEY);

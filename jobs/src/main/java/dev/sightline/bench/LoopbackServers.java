@@ -1,0 +1,104 @@
+package dev.sightline.bench;
+
+import dev.sightline.cloud.S3Settings;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Real S3 (S3Proxy) and SQS (ElasticMQ) servers on loopback, in a child JVM on the operators
+ * module's test class path: they are test dependencies, not part of the job jar, and ElasticMQ's
+ * Scala 2.13 cannot share a class path with the table planner's 2.12. Needs a built checkout
+ * ({@code operators/target/test-classpath.txt}). The child stops when this closes its input.
+ */
+public final class LoopbackServers implements AutoCloseable {
+
+    /** The servers' static test credentials (S3Proxy checks them, ElasticMQ ignores them). */
+    public static final String ACCESS_KEY = "sightline-test";
+    public static final String SECRET_KEY = "sightline-test-secret";
+
+    private final Process process;
+    private final String s3Endpoint;
+    private final String sqsEndpoint;
+
+    /** Starts the servers asked for. */
+    public LoopbackServers(boolean s3, boolean sqs) throws IOException, InterruptedException {
+        Path target = operatorsTarget();
+        String classpath = String.join(File.pathSeparator, List.of(target.resolve("test-classes").toString(),
+                target.resolve("classes").toString(), Files.readString(target.resolve("test-classpath.txt")).trim()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", classpath, "dev.sightline.cloud.LoopbackServersMain"));
+        if (s3) {
+            command.add("s3");
+        }
+        if (sqs) {
+            command.add("sqs");
+        }
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String s3Found = null;
+        String sqsFound = null;
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("ready")) {
+            if (line.startsWith("s3=")) {
+                s3Found = line.substring(3).trim();
+            } else if (line.startsWith("sqs=")) {
+                sqsFound = line.substring(4).trim();
+            }
+        }
+        if (line == null) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the loopback servers did not start (exit " + process.waitFor() + ")");
+        }
+        s3Endpoint = s3Found;
+        sqsEndpoint = sqsFound;
+    }
+
+    /** Settings that reach the S3 server: path style, the test key pair. */
+    public S3Settings s3() {
+        return settings(s3Endpoint, true);
+    }
+
+    /** Settings that reach the SQS server. */
+    public S3Settings sqs() {
+        return settings(sqsEndpoint, false);
+    }
+
+    /** CPU time the servers' JVM has used so far (zero where the platform does not say). */
+    public java.time.Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
+    private static S3Settings settings(String endpoint, boolean pathStyle) {
+        if (endpoint == null) {
+            throw new IllegalStateException("that server was not started");
+        }
+        return new S3Settings("us-east-1", endpoint, pathStyle, ACCESS_KEY, SECRET_KEY, 3);
+    }
+
+    private static Path operatorsTarget() {
+        String configured = System.getProperty("sightline.operators.target");
+        Stream<Path> candidates = configured != null ? Stream.of(Path.of(configured))
+                : Stream.of(Path.of("operators/target"), Path.of("../operators/target"));
+        return candidates.filter(p -> Files.isRegularFile(p.resolve("test-classpath.txt")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the loopback S3 and SQS servers run from a built checkout: "
+                        + "run ./mvnw -B package -DskipTests at the repository root first (operators/target/test-classpath.txt is missing)"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
