@@ -1,6 +1,8 @@
 package dev.sightline.cli;
 
 import dev.sightline.config.ConfigException;
+import org.apache.flink.client.program.StreamContextEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +32,17 @@ public final class SightlineCommand implements Runnable {
         if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         }
-        System.exit(execute(args));
+        int code = execute(args);
+        if (code == 0 && launchedByFlinkCluster()) {
+            // Application mode: the JobManager runs this main(); exiting the JVM would stop it.
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** Whether a Flink cluster runs this program (application mode), rather than a shell. */
+    private static boolean launchedByFlinkCluster() {
+        return StreamExecutionEnvironment.getExecutionEnvironment() instanceof StreamContextEnvironment;
     }
 
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad usage or configuration). */

@@ -136,6 +136,10 @@ public final class ConfigKeys {
             "2", "Parallelism of the job's operators (and task slots of the embedded cluster).",
             Values.integer(1, 1024), c -> 2);
 
+    public static final ConfigKey<Integer> MAX_PARALLELISM = key("job.max-parallelism", "1 to 32768",
+            "128", "Upper bound of rescaling (key groups of the keyed state); keep it fixed for the life of the job's state.",
+            Values.integer(1, 32768), c -> 128);
+
     public static final ConfigKey<String> JOB_NAME_KEY = key("job.name", "letters, digits, space, _ . -",
             "sightline", "Name of the Flink job.",
             Values.nonEmpty(JOB_NAME), c -> "sightline");
@@ -271,7 +275,7 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(
             DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_PREFIX, JOB_DESCRIPTION, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
             INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
-            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM,
+            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM, MAX_PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,

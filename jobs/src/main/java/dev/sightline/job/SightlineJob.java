@@ -3,6 +3,7 @@ package dev.sightline.job;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.RoutingObjectStore;
 import dev.sightline.config.CatalogConfig;
+import dev.sightline.config.ConfigException;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.InputConfig;
@@ -98,7 +99,12 @@ public final class SightlineJob {
      * (SQS input only), the input ends once the queue has been empty that long, for drains and tests.
      */
     public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph, Duration stopWhenIdle) {
+        if (config.get(ConfigKeys.PARALLELISM) > config.get(ConfigKeys.MAX_PARALLELISM)) {
+            throw new ConfigException("'job.parallelism' (" + config.get(ConfigKeys.PARALLELISM) + ") is above 'job.max-parallelism' ("
+                    + config.get(ConfigKeys.MAX_PARALLELISM) + ")");
+        }
         env.setParallelism(config.get(ConfigKeys.PARALLELISM));
+        env.setMaxParallelism(config.get(ConfigKeys.MAX_PARALLELISM));
         DataStream<ObjectNotice> notices;
         DataStream<DeadLetter> unusable = null;
         if (config.get(ConfigKeys.INPUT_KIND) == InputKind.SQS) {

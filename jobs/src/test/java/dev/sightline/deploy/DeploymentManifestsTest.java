@@ -1,0 +1,163 @@
+package dev.sightline.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.DeploymentTarget;
+import dev.sightline.config.SightlineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * flink-deployments/: the FlinkDeployment resources validate against the Flink Kubernetes
+ * Operator 1.14 CRD (copied into test resources with its licence), each Kustomize overlay builds
+ * with {@code kubectl kustomize} where kubectl is installed, the Sightline configuration each
+ * overlay ships is a valid configuration, and the prod overlay's TaskManagers are the GPU pod template.
+ */
+class DeploymentManifestsTest {
+
+    private static final Path DEPLOYMENTS = Path.of("..", "flink-deployments").toAbsolutePath().normalize();
+    private static CrdSchema flinkDeployment;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void loadCrd() throws IOException {
+        flinkDeployment = CrdSchema.load(Path.of("src/test/resources/k8s/flink-kubernetes-operator-1.14.0/flinkdeployments.flink.apache.org-v1.yml"),
+                "v1beta1");
+    }
+
+    @Test
+    void theBaseFlinkDeploymentValidatesAgainstTheOperatorsCrd() throws IOException {
+        Map<String, Object> deployment = only(documents(Files.readString(DEPLOYMENTS.resolve("base/flinkdeployment.yaml"))), "FlinkDeployment");
+        assertThat(flinkDeployment.violations(deployment)).isEmpty();
+        Map<String, Object> spec = map(deployment, "spec");
+        Map<String, Object> job = map(spec, "job");
+        assertThat(job).containsEntry("upgradeMode", "savepoint").containsEntry("entryClass", "dev.sightline.cli.SightlineCommand");
+        assertThat((String) job.get("jarURI")).startsWith("local:///opt/flink/usrlib/");
+        Map<String, Object> flink = map(spec, "flinkConfiguration");
+        assertThat(flink).containsEntry("high-availability.type", "kubernetes").containsEntry("jobmanager.scheduler", "adaptive");
+        assertThat(String.valueOf(flink.get("execution.checkpointing.savepoint-dir"))).startsWith("s3://");
+        assertThat(String.valueOf(flink.get("high-availability.storageDir"))).startsWith("s3://");
+        assertThat(flink).containsKey("restart-strategy.type");
+    }
+
+    @Test
+    void theSchemaCheckRejectsWhatTheApiServerWould() {
+        Map<String, Object> bad = documents("""
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: x}
+                spec:
+                  flinkVersion: v0_9
+                  serviceAcount: sightline
+                  job: {jarURI: local:///x.jar, upgradeMode: sometimes, parallelism: two}
+                  taskManager: {resource: {cpu: 1, memory: 4096}, replicas: "3"}
+                """).get(0);
+        assertThat(flinkDeployment.violations(bad)).containsExactlyInAnyOrder(
+                ".spec.flinkVersion: 'v0_9' is not one of [v1_13, v1_14, v1_15, v1_16, v1_17, v1_18, v1_19, v1_20, v2_0, v2_1, v2_2]",
+                ".spec.serviceAcount: unknown field",
+                ".spec.job.upgradeMode: 'sometimes' is not one of [last-state, savepoint, stateless]",
+                ".spec.job.parallelism: expected an integer, got two",
+                ".spec.taskManager.resource.memory: expected a string, got 4096 (quote it)",
+                ".spec.taskManager.replicas: expected an integer, got 3");
+    }
+
+    @Test
+    void theGpuPodTemplateAsksForAGpuOnGpuNodes() throws IOException {
+        Map<String, Object> pod = only(documents(Files.readString(DEPLOYMENTS.resolve("pod-templates/gpu-taskmanager.yaml"))), "Pod");
+        Map<String, Object> spec = map(pod, "spec");
+        Map<String, Object> container = mainContainer(spec);
+        assertThat(map(map(container, "resources"), "limits")).containsKey("nvidia.com/gpu");
+        assertThat(String.valueOf(spec.get("tolerations"))).contains("nvidia.com/gpu").contains("NoSchedule");
+        assertThat(spec).containsKey("nodeSelector");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachOverlayBuildsIntoValidResourcesAndAValidSightlineConfiguration(String overlay) throws Exception {
+        List<Map<String, Object>> resources = kustomize(overlay);
+        Map<String, Object> deployment = only(resources, "FlinkDeployment");
+        assertThat(flinkDeployment.violations(deployment)).as(overlay + " FlinkDeployment").isEmpty();
+
+        Map<String, Object> configMap = only(resources, "ConfigMap");
+        Path file = temp.resolve(overlay + ".yaml");
+        Files.writeString(file, (String) map(configMap, "data").get("sightline.yaml"));
+        SightlineConfig config = SightlineConfig.load(file, List.of());
+        assertThat(config.get(ConfigKeys.DEPLOYMENT_TARGET)).isEqualTo(DeploymentTarget.CLUSTER);
+        String mounted = String.valueOf(map(map(deployment, "spec"), "podTemplate"));
+        assertThat(mounted).as("the pod template mounts the ConfigMap by its rendered name")
+                .contains(String.valueOf(map(configMap, "metadata").get("name")));
+
+        Map<String, Object> flink = map(map(deployment, "spec"), "flinkConfiguration");
+        if (overlay.equals("prod")) {
+            assertThat(flink).containsEntry("job.autoscaler.enabled", "true").containsEntry("external-resources", "gpu");
+            Map<String, Object> taskManagerPod = map(map(map(deployment, "spec"), "taskManager"), "podTemplate");
+            Map<String, Object> gpuTemplate = only(documents(Files.readString(DEPLOYMENTS.resolve("pod-templates/gpu-taskmanager.yaml"))), "Pod");
+            assertThat(map(taskManagerPod, "spec")).as("prod TaskManagers use pod-templates/gpu-taskmanager.yaml")
+                    .isEqualTo(map(gpuTemplate, "spec"));
+        } else {
+            assertThat(String.valueOf(deployment)).doesNotContain("nvidia.com/gpu");
+        }
+    }
+
+    private List<Map<String, Object>> kustomize(String overlay) throws Exception {
+        assumeTrue(TerraformModulesTest.onPath("kubectl"), "kubectl is not installed");
+        Process build = new ProcessBuilder("kubectl", "kustomize", DEPLOYMENTS.resolve("overlays").resolve(overlay).toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String rendered = new String(build.getInputStream().readAllBytes());
+        assertThat(build.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(build.exitValue()).as("kubectl kustomize overlays/" + overlay).isZero();
+        return documents(rendered);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> documents(String yaml) {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
+            if (document != null) {
+                documents.add((Map<String, Object>) document);
+            }
+        }
+        return documents;
+    }
+
+    private static Map<String, Object> only(List<Map<String, Object>> resources, String kind) {
+        List<Map<String, Object>> matching = resources.stream().filter(r -> kind.equals(r.get("kind"))).toList();
+        assertThat(matching).as("resources of kind " + kind).hasSize(1);
+        return matching.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object child = parent.get(key);
+        assertThat(child).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) child;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mainContainer(Map<String, Object> podSpec) {
+        for (Object c : (List<Object>) podSpec.get("containers")) {
+            Map<String, Object> container = (Map<String, Object>) c;
+            if ("flink-main-container".equals(container.get("name"))) {
+                return container;
+            }
+        }
+        throw new AssertionError("no container named flink-main-container");
+    }
+}
