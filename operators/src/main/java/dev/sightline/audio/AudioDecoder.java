@@ -1,10 +1,8 @@
 package dev.sightline.audio;
 
-import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectStore;
-import dev.sightline.cloud.RangedObjectStream;
 import dev.sightline.ingest.MediaObject;
-import java.io.InputStream;
+import dev.sightline.media.FFmpegInput;
 import java.nio.ShortBuffer;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -50,15 +48,8 @@ public final class AudioDecoder {
     /** Decodes {@code object} into {@code sink}; never throws for bad input. */
     public Result decode(MediaObject object, PcmSink sink) {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        InputStream stream = null;
-        FFmpegFrameGrabber grabber = null;
-        try {
-            if (object.uri().startsWith("file:")) {
-                grabber = new FFmpegFrameGrabber(LocalPaths.toPath(object.uri()).toFile());
-            } else {
-                stream = new RangedObjectStream(store, object.uri(), object.sizeBytes());
-                grabber = new FFmpegFrameGrabber(stream, Integer.MAX_VALUE);
-            }
+        try (FFmpegInput input = FFmpegInput.open(store, object)) {
+            FFmpegFrameGrabber grabber = input.grabber();
             grabber.setSampleRate(SAMPLE_RATE);
             grabber.setAudioChannels(1);
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
@@ -74,9 +65,6 @@ public final class AudioDecoder {
             return stream(grabber, sink);
         } catch (Exception e) {
             return new Result(0, null, 0, 0, UNDECODABLE, object.fileName() + ": " + e);
-        } finally {
-            close(grabber);
-            close(stream);
         }
     }
 
@@ -111,15 +99,5 @@ public final class AudioDecoder {
             }
         }
         return new Result(delivered, codec, sourceRate, sourceChannels, null, null);
-    }
-
-    private static void close(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // nothing more to read from it
-            }
-        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.sightline.video;
 
-import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectStore;
-import dev.sightline.cloud.RangedObjectStream;
 import dev.sightline.ingest.MediaObject;
+import dev.sightline.media.FFmpegInput;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.ingest.StableId;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -47,18 +45,8 @@ public final class VideoAnalysis {
         String videoId = videoId(object);
         KeyframeStore keyframes = settings.processedUri() == null ? null
                 : new KeyframeStore(store, settings.processedUri() + "/keyframes/" + videoId);
-        InputStream stream = null;
-        FFmpegFrameGrabber grabber = null;
-        try {
-            if (object.uri().startsWith("file:")) {
-                grabber = new FFmpegFrameGrabber(LocalPaths.toPath(object.uri()).toFile());
-            } else {
-                // Seeks (an MP4 index at the end of the file) become ranged reads, never a buffered copy.
-                // (JavaCV installs its seek callback only for a non-zero maximum size; the stream
-                // ignores the mark limit, a seek back is a new ranged read.)
-                stream = new RangedObjectStream(store, object.uri(), object.sizeBytes());
-                grabber = new FFmpegFrameGrabber(stream, Integer.MAX_VALUE);
-            }
+        try (FFmpegInput input = FFmpegInput.open(store, object)) {
+            FFmpegFrameGrabber grabber = input.grabber();
             configureDecoder(grabber);
             try {
                 grabber.start();
@@ -72,9 +60,6 @@ public final class VideoAnalysis {
             return decode(object, grabber, settings, keyframes, videoId, sink, started, ContainerIntegrity.truncation(store, object));
         } catch (Exception e) {
             return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + e, Instant.now());
-        } finally {
-            close(grabber);
-            close(stream);
         }
     }
 
@@ -223,15 +208,5 @@ public final class VideoAnalysis {
     /** A stable id of one object version, naming its keyframes' folder. */
     public static String videoId(MediaObject object) {
         return StableId.of(object.uri(), object.version());
-    }
-
-    private static void close(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // closing a broken stream adds nothing to the outcome
-            }
-        }
     }
 }

@@ -1,0 +1,55 @@
+package dev.sightline.media;
+
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.RangedObjectStream;
+import dev.sightline.ingest.MediaObject;
+import java.io.InputStream;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+
+/**
+ * An FFmpeg grabber over a recording wherever it is stored: a local file directly, a remote object
+ * through ranged reads (an MP4 index at the end of the file becomes a ranged GET, never a buffered
+ * copy). Not started; closing it closes the grabber and the stream, quietly.
+ */
+public final class FFmpegInput implements AutoCloseable {
+
+    private final FFmpegFrameGrabber grabber;
+    private final InputStream stream;
+
+    private FFmpegInput(FFmpegFrameGrabber grabber, InputStream stream) {
+        this.grabber = grabber;
+        this.stream = stream;
+    }
+
+    /** Opens the object of {@code object} for FFmpeg. */
+    public static FFmpegInput open(ObjectStore store, MediaObject object) {
+        if (object.uri().startsWith("file:")) {
+            return new FFmpegInput(new FFmpegFrameGrabber(LocalPaths.toPath(object.uri()).toFile()), null);
+        }
+        // JavaCV installs its seek callback only for a non-zero maximum size; the stream ignores
+        // the mark limit, and a seek back is a new ranged read.
+        InputStream stream = new RangedObjectStream(store, object.uri(), object.sizeBytes());
+        return new FFmpegInput(new FFmpegFrameGrabber(stream, Integer.MAX_VALUE), stream);
+    }
+
+    public FFmpegFrameGrabber grabber() {
+        return grabber;
+    }
+
+    @Override
+    public void close() {
+        quietly(grabber);
+        quietly(stream);
+    }
+
+    private static void quietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing a broken input adds nothing to the outcome
+            }
+        }
+    }
+}
