@@ -18,16 +18,16 @@ locals {
   flink_operator_service_account = "flink-operator"
 
   # Locations inside the buckets.
-  warehouse_path  = "s3://${module.storage.warehouse_bucket_name}/warehouse"
-  processed_path  = "s3://${module.storage.processed_bucket_name}/processed"
-  checkpoint_path = "s3://${module.storage.checkpoint_bucket_name}/checkpoints"
-  savepoint_path  = "s3://${module.storage.checkpoint_bucket_name}/savepoints"
-  ha_path         = "s3://${module.storage.checkpoint_bucket_name}/ha"
+  warehouse_path  = "s3://${module.storage.bucket_names["warehouse"]}/warehouse"
+  processed_path  = "s3://${module.storage.bucket_names["processed"]}/processed"
+  checkpoint_path = "s3://${module.storage.bucket_names["checkpoint"]}/checkpoints"
+  savepoint_path  = "s3://${module.storage.bucket_names["checkpoint"]}/savepoints"
+  ha_path         = "s3://${module.storage.bucket_names["checkpoint"]}/ha"
   raw_prefix      = var.raw_notification_prefix != null ? var.raw_notification_prefix : ""
 
   # Sightline's input.prefix (only objects under it are analysed), as a line of the input block
   # of the sightline_config output; nothing when the whole bucket is announced.
-  input_prefix_line = local.raw_prefix == "" ? "" : "\n  prefix: s3://${module.storage.raw_bucket_name}/${local.raw_prefix}"
+  input_prefix_line = local.raw_prefix == "" ? "" : "\n  prefix: s3://${module.storage.bucket_names["raw"]}/${local.raw_prefix}"
 }
 
 module "network" {
@@ -115,11 +115,11 @@ module "iam" {
   operator_service_account = local.flink_operator_service_account
 
   queue_arn             = module.storage.queue_arn
-  raw_bucket_arn        = module.storage.raw_bucket_arn
+  raw_bucket_arn        = module.storage.bucket_arns["raw"]
   raw_read_prefix       = local.raw_prefix
-  processed_bucket_arn  = module.storage.processed_bucket_arn
-  warehouse_bucket_arn  = module.storage.warehouse_bucket_arn
-  checkpoint_bucket_arn = module.storage.checkpoint_bucket_arn
+  processed_bucket_arn  = module.storage.bucket_arns["processed"]
+  warehouse_bucket_arn  = module.storage.bucket_arns["warehouse"]
+  checkpoint_bucket_arn = module.storage.bucket_arns["checkpoint"]
   savepoints_prefix     = "savepoints/"
   kms_key_arn           = module.storage.kms_key_arn
   glue_database_name    = module.catalog.database_name

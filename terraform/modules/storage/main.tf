@@ -95,14 +95,27 @@ resource "aws_s3_bucket_versioning" "raw" {
   }
 }
 
-data "aws_iam_policy_document" "tls_only" {
-  for_each = aws_s3_bucket.data
+# One "deny requests without TLS" statement per bucket and queue of the module; each resource
+# policy below starts from its own.
+locals {
+  tls_only_targets = merge(
+    { for k, b in aws_s3_bucket.data : k => { actions = ["s3:*"], resources = [b.arn, "${b.arn}/*"] } },
+    {
+      logs       = { actions = ["s3:*"], resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"] }
+      raw_events = { actions = ["sqs:*"], resources = [aws_sqs_queue.raw_events.arn] }
+      dlq        = { actions = ["sqs:*"], resources = [aws_sqs_queue.dlq.arn] }
+    },
+  )
+}
+
+data "aws_iam_policy_document" "deny_insecure_transport" {
+  for_each = local.tls_only_targets
 
   statement {
     sid       = "DenyInsecureTransport"
     effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [each.value.arn, "${each.value.arn}/*"]
+    actions   = each.value.actions
+    resources = each.value.resources
 
     principals {
       type        = "*"
@@ -115,6 +128,12 @@ data "aws_iam_policy_document" "tls_only" {
       values   = ["false"]
     }
   }
+}
+
+data "aws_iam_policy_document" "tls_only" {
+  for_each = aws_s3_bucket.data
+
+  source_policy_documents = [data.aws_iam_policy_document.deny_insecure_transport[each.key].json]
 
   statement {
     sid       = "DenyOutdatedTls"
@@ -234,6 +253,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
 }
 
 data "aws_iam_policy_document" "logs" {
+  source_policy_documents = [data.aws_iam_policy_document.deny_insecure_transport["logs"].json]
+
   statement {
     sid       = "AllowS3ServerAccessLogDelivery"
     actions   = ["s3:PutObject"]
@@ -254,24 +275,6 @@ data "aws_iam_policy_document" "logs" {
       test     = "StringEquals"
       variable = "aws:SourceAccount"
       values   = [local.account_id]
-    }
-  }
-
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
     }
   }
 }

@@ -18,46 +18,6 @@ output "bucket_arns" {
   value       = { for k, b in aws_s3_bucket.data : k => b.arn }
 }
 
-output "raw_bucket_name" {
-  description = "Name of the raw bucket, where recordings land."
-  value       = aws_s3_bucket.data["raw"].id
-}
-
-output "raw_bucket_arn" {
-  description = "ARN of the raw bucket."
-  value       = aws_s3_bucket.data["raw"].arn
-}
-
-output "processed_bucket_name" {
-  description = "Name of the processed bucket (keyframes and other derived files)."
-  value       = aws_s3_bucket.data["processed"].id
-}
-
-output "processed_bucket_arn" {
-  description = "ARN of the processed bucket."
-  value       = aws_s3_bucket.data["processed"].arn
-}
-
-output "checkpoint_bucket_name" {
-  description = "Name of the checkpoint bucket (Flink checkpoints, savepoints, HA metadata)."
-  value       = aws_s3_bucket.data["checkpoint"].id
-}
-
-output "checkpoint_bucket_arn" {
-  description = "ARN of the checkpoint bucket."
-  value       = aws_s3_bucket.data["checkpoint"].arn
-}
-
-output "warehouse_bucket_name" {
-  description = "Name of the warehouse bucket (Iceberg data and metadata files)."
-  value       = aws_s3_bucket.data["warehouse"].id
-}
-
-output "warehouse_bucket_arn" {
-  description = "ARN of the warehouse bucket."
-  value       = aws_s3_bucket.data["warehouse"].arn
-}
-
 output "logs_bucket_name" {
   description = "Name of the bucket receiving the S3 server access logs."
   value       = aws_s3_bucket.logs.id

@@ -39,6 +39,8 @@ resource "aws_sqs_queue_redrive_allow_policy" "dlq" {
 }
 
 data "aws_iam_policy_document" "raw_events" {
+  source_policy_documents = [data.aws_iam_policy_document.deny_insecure_transport["raw_events"].json]
+
   statement {
     sid       = "AllowRawBucketNotifications"
     actions   = ["sqs:SendMessage"]
@@ -61,24 +63,6 @@ data "aws_iam_policy_document" "raw_events" {
       values   = [local.account_id]
     }
   }
-
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["sqs:*"]
-    resources = [aws_sqs_queue.raw_events.arn]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
 }
 
 resource "aws_sqs_queue_policy" "raw_events" {
@@ -86,29 +70,9 @@ resource "aws_sqs_queue_policy" "raw_events" {
   policy    = data.aws_iam_policy_document.raw_events.json
 }
 
-data "aws_iam_policy_document" "dlq" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["sqs:*"]
-    resources = [aws_sqs_queue.dlq.arn]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-}
-
 resource "aws_sqs_queue_policy" "dlq" {
   queue_url = aws_sqs_queue.dlq.id
-  policy    = data.aws_iam_policy_document.dlq.json
+  policy    = data.aws_iam_policy_document.deny_insecure_transport["dlq"].json
 }
 
 # S3 validates the destination when the configuration is saved (and sends an s3:TestEvent,

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -42,8 +42,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 public final class IngestBenchmark {
 
-    /** What to run. */
     /**
+     * What to run.
+     *
      * @param backlog objects announced before the job starts (throughput)
      * @param steadyObjects objects put at {@code rate} while it runs (latency)
      */
@@ -54,7 +55,8 @@ public final class IngestBenchmark {
     public static void run(PrintWriter out, Path workDir, Settings settings) throws Exception {
         try (LoopbackServers servers = new LoopbackServers(true, true)) {
             S3Settings s3 = servers.s3();
-            try (var s3Client = s3.s3(); SqsClient sqs = servers.sqs().sqs(); S3ObjectStore store = new S3ObjectStore(s3.s3())) {
+            S3Client s3Client = s3.s3(); // closed by the store
+            try (S3ObjectStore store = new S3ObjectStore(s3Client); SqsClient sqs = servers.sqs().sqs()) {
                 s3Client.createBucket(b -> b.bucket("bench-raw"));
                 s3Client.createBucket(b -> b.bucket("bench-lake"));
                 String queue = sqs.createQueue(b -> b.queueName("bench-raw-events")).queueUrl();
@@ -73,6 +75,9 @@ public final class IngestBenchmark {
                     long jobCpuBefore = processCpuNanos();
                     long serverCpuBefore = servers.cpuTime().toNanos();
                     awaitRows(warehouse, settings.backlog(), Duration.ofMinutes(20));
+                    if (rowsBefore >= settings.backlog()) {
+                        throw new IllegalStateException("the whole backlog was committed at once, nothing to time: raise --backlog");
+                    }
                     double jobCpuMs = (processCpuNanos() - jobCpuBefore) / 1e6 / (settings.backlog() - rowsBefore);
                     double serverCpuMs = (servers.cpuTime().toNanos() - serverCpuBefore) / 1e6 / (settings.backlog() - rowsBefore);
                     List<Long> drained = new ArrayList<>(commitTimes(warehouse.table("media_objects"), backlog.putTimes.keySet()).values());
@@ -80,6 +85,9 @@ public final class IngestBenchmark {
                     long first = drained.get(0);
                     long inFirst = drained.stream().filter(t -> t == first).count();
                     double drainSeconds = (drained.get(drained.size() - 1) - first) / 1000.0;
+                    if (inFirst == settings.backlog()) {
+                        throw new IllegalStateException("the whole backlog was committed at the first checkpoint, nothing to time: raise --backlog");
+                    }
                     out.printf("  backlog of %,d announced objects: %,d committed at the first checkpoint, the other %,d over the next %.1f s: "
                             + "%,.0f objects/s sustained end to end (notification -> Iceberg commit)%n",
                             settings.backlog(), inFirst, settings.backlog() - inFirst, drainSeconds, (settings.backlog() - inFirst) / drainSeconds);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "Run the job with a one-time listing of PREFIX added to its input: objects already there are analysed once, "
-                + "deduplicated by object version against the notifications (same as run --set input.backfill=PREFIX).")
+                + "deduplicated by object version against the notifications (like run with input.backfill=PREFIX; an input.backfill set in the configuration file or with --set wins).")
 final class BackfillCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PREFIX", arity = "0..1",
@@ -30,15 +30,12 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (prefix == null) {
-            SightlineConfig config = options.load();
-            String scope = config.get(ConfigKeys.INPUT_PREFIX);
-            if (scope.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "name the PREFIX to backfill, or set input.prefix (or a job-description)");
-            }
-            return RunCommand.run(options.load(Map.of("input.backfill", scope)), spec.commandLine().getOut());
+        SightlineConfig config = options.load();
+        String listed = prefix != null ? prefix : config.get(ConfigKeys.INPUT_PREFIX);
+        if (listed.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "name the PREFIX to backfill, or set input.prefix (or a job-description)");
         }
-        return RunCommand.run(options.load(Map.of("input.backfill", prefix)), spec.commandLine().getOut());
+        return RunCommand.run(config.withDefaults(Map.of(ConfigKeys.INPUT_BACKFILL.name(), listed)), spec.commandLine().getOut());
     }
 }

@@ -22,9 +22,6 @@ final class ConfigOptions {
 
     /** Loads with extra defaults that the file and --set still override. */
     SightlineConfig load(Map<String, String> commandDefaults) {
-        SightlineConfig given = load();
-        Map<String, String> merged = new java.util.TreeMap<>(commandDefaults);
-        merged.putAll(given.explicitValues());
-        return SightlineConfig.of(merged);
+        return load().withDefaults(commandDefaults);
     }
 }

@@ -88,6 +88,16 @@ public final class SightlineConfig {
         return new SightlineConfig(values);
     }
 
+    /**
+     * This configuration with {@code defaults} under every value it has (for a command's own
+     * defaults, such as backfill's prefix); the job description is not read again.
+     */
+    public SightlineConfig withDefaults(Map<String, String> defaults) {
+        Map<String, String> values = new TreeMap<>(defaults);
+        values.putAll(given);
+        return new SightlineConfig(values);
+    }
+
     /** The typed value of a key: as given, else its default. */
     @SuppressWarnings("unchecked")
     public <T> T get(ConfigKey<T> key) {

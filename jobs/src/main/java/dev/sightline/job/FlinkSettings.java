@@ -1,6 +1,9 @@
 package dev.sightline.job;
 
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.S3Settings;
 import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.InputConfig;
 import dev.sightline.config.SightlineConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +46,7 @@ public final class FlinkSettings {
         flink.set(RestOptions.ADDRESS, "localhost");
         s3FileSystem(config, flink);
         if (restoreFrom != null) {
-            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, uri(restoreFrom));
+            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, LocalPaths.toUri(restoreFrom));
             // The new run owns the checkpoint it resumes from and deletes it once subsumed.
             flink.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         }
@@ -55,13 +58,14 @@ public final class FlinkSettings {
      * endpoint, path style and static keys where given; otherwise it uses AWS's credentials chain.
      */
     private static void s3FileSystem(SightlineConfig config, Configuration flink) {
-        if (!config.get(ConfigKeys.AWS_ENDPOINT).isEmpty()) {
-            flink.setString("s3.endpoint", config.get(ConfigKeys.AWS_ENDPOINT));
+        S3Settings aws = InputConfig.aws(config);
+        if (aws.endpoint() != null) {
+            flink.setString("s3.endpoint", aws.endpoint());
         }
-        flink.setString("s3.path.style.access", Boolean.toString(config.get(ConfigKeys.AWS_PATH_STYLE)));
-        if (!config.get(ConfigKeys.AWS_ACCESS_KEY).isEmpty()) {
-            flink.setString("s3.access-key", config.get(ConfigKeys.AWS_ACCESS_KEY));
-            flink.setString("s3.secret-key", config.get(ConfigKeys.AWS_SECRET_KEY));
+        flink.setString("s3.path.style.access", Boolean.toString(aws.pathStyle()));
+        if (aws.accessKey() != null) {
+            flink.setString("s3.access-key", aws.accessKey());
+            flink.setString("s3.secret-key", aws.secretKey());
         }
     }
 
@@ -74,7 +78,4 @@ public final class FlinkSettings {
         FileSystem.initialize(flink, PluginUtils.createPluginManagerFromRootFolder(flink));
     }
 
-    private static String uri(Path path) {
-        return path.toAbsolutePath().normalize().toUri().toString();
-    }
 }

@@ -81,8 +81,18 @@ public final class SightlineJob {
         }
     }
 
-    /** The graph of the analysis job with its default branches. */
+    /**
+     * The graph of the analysis job with its default branches; checks the settings that span
+     * several keys first, so a bad configuration fails before anything is created.
+     */
     public static AnalysisJob graph(SightlineConfig config) {
+        if (config.get(ConfigKeys.PARALLELISM) > config.get(ConfigKeys.MAX_PARALLELISM)) {
+            throw new ConfigException("'job.parallelism' (" + config.get(ConfigKeys.PARALLELISM) + ") is above 'job.max-parallelism' ("
+                    + config.get(ConfigKeys.MAX_PARALLELISM) + ")");
+        }
+        if (config.get(ConfigKeys.INPUT_KIND) == InputKind.SQS) {
+            InputConfig.sqs(config, null); // a missing queue URL fails here, before tables or a cluster are made
+        }
         ObjectStoreFactory stores = RoutingObjectStore.factory(InputConfig.aws(config));
         return new AnalysisJob(stores, config.get(ConfigKeys.DEDUPE_TTL))
                 .withBranch(new GazeBranch(stores, GazeConfig.settings(config)))
@@ -99,10 +109,6 @@ public final class SightlineJob {
      * (SQS input only), the input ends once the queue has been empty that long, for drains and tests.
      */
     public static void assemble(StreamExecutionEnvironment env, SightlineConfig config, AnalysisJob graph, Duration stopWhenIdle) {
-        if (config.get(ConfigKeys.PARALLELISM) > config.get(ConfigKeys.MAX_PARALLELISM)) {
-            throw new ConfigException("'job.parallelism' (" + config.get(ConfigKeys.PARALLELISM) + ") is above 'job.max-parallelism' ("
-                    + config.get(ConfigKeys.MAX_PARALLELISM) + ")");
-        }
         env.setParallelism(config.get(ConfigKeys.PARALLELISM));
         env.setMaxParallelism(config.get(ConfigKeys.MAX_PARALLELISM));
         DataStream<ObjectNotice> notices;

@@ -111,6 +111,7 @@ class DeploymentManifestsTest {
             Map<String, Object> gpuTemplate = only(documents(Files.readString(DEPLOYMENTS.resolve("pod-templates/gpu-taskmanager.yaml"))), "Pod");
             assertThat(map(taskManagerPod, "spec")).as("prod TaskManagers use pod-templates/gpu-taskmanager.yaml")
                     .isEqualTo(map(gpuTemplate, "spec"));
+            assertThat(map(taskManagerPod, "metadata").get("labels")).isEqualTo(map(gpuTemplate, "metadata").get("labels"));
         } else {
             assertThat(String.valueOf(deployment)).doesNotContain("nvidia.com/gpu");
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import dev.sightline.ingest.TestCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -42,12 +43,12 @@ class CatalogKindsEndToEndTest {
                         ConfigKeys.CATALOG_URI.name(), rest.uri()));
                 assertThat(config.get(ConfigKeys.WAREHOUSE_PATH)).isEqualTo(warehouse);
 
-                SqsIngestEndToEndTest.run(config, Duration.ofSeconds(4));
+                TestJob.runUntilIdle(config, Duration.ofSeconds(4));
 
                 assertOnlyTheDescribedInputWasAnalysed(config, aws);
                 Catalog server = backend.load();
                 assertThat(server.listTables(Namespace.of("sightline"))).contains(TableIdentifier.of("sightline", "media_objects"));
-                assertThat(server.loadTable(TableIdentifier.of("sightline", "media_objects")).location()).startsWith(warehouse + "/");
+                assertThat(rest.requestedWarehouse()).as("the client names the described warehouse").isEqualTo("warehouse=" + warehouse);
                 assertThat(aws.store.list(warehouse + "/sightline/media_objects/data/")).isNotEmpty();
             }
         }
@@ -60,7 +61,7 @@ class CatalogKindsEndToEndTest {
             SightlineConfig config = describedJob(aws, Map.of(ConfigKeys.CATALOG_KIND.name(), "glue",
                     ConfigKeys.CATALOG_URI.name(), glue.endpoint()));
 
-            SqsIngestEndToEndTest.run(config, Duration.ofSeconds(4));
+            TestJob.runUntilIdle(config, Duration.ofSeconds(4));
 
             assertOnlyTheDescribedInputWasAnalysed(config, aws);
             Map<String, String> parameters = glue.tableParameters("sightline", "media_objects");

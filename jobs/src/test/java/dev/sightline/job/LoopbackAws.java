@@ -2,6 +2,7 @@ package dev.sightline.job;
 
 import dev.sightline.bench.LoopbackServers;
 import dev.sightline.bench.S3Notifications;
+import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.cloud.S3ObjectStore;
 import dev.sightline.cloud.S3TestServer;
 import dev.sightline.config.ConfigKeys;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** S3 (S3Proxy) and SQS (ElasticMQ) on loopback with a bucket and a queue, for end-to-end tests. */
 final class LoopbackAws implements AutoCloseable {
@@ -25,7 +25,7 @@ final class LoopbackAws implements AutoCloseable {
     final S3ObjectStore store;
     final String bucket;
     final String queue;
-    private final Map<String, String> etags = new HashMap<>();
+    private final Map<String, ObjectMetadata> puts = new HashMap<>();
 
     LoopbackAws(String bucket) throws Exception {
         this.bucket = bucket;
@@ -37,7 +37,7 @@ final class LoopbackAws implements AutoCloseable {
     /** Uploads a local file under {@code key}; returns its s3:// URI. */
     String put(String key, Path file) throws IOException {
         String uri = "s3://" + bucket + "/" + key;
-        etags.put(key, store.put(uri, Files.readAllBytes(file), "application/octet-stream").version());
+        puts.put(key, store.put(uri, Files.readAllBytes(file), "application/octet-stream"));
         return uri;
     }
 
@@ -48,7 +48,8 @@ final class LoopbackAws implements AutoCloseable {
 
     /** An S3 event notification of an uploaded key, as S3 writes it. */
     String created(String key) {
-        return S3Notifications.created(bucket, key, etags.get(key), 1);
+        ObjectMetadata put = puts.get(key);
+        return S3Notifications.created(bucket, key, put.version(), put.sizeBytes());
     }
 
     /** The same notification wrapped by SNS. */
@@ -60,11 +61,7 @@ final class LoopbackAws implements AutoCloseable {
 
     /** Messages visible plus in flight. */
     long queueDepth() {
-        Map<QueueAttributeName, String> a = sqsClient.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return SqsTestServer.depth(sqsClient, queue);
     }
 
     /** Configuration of an SQS-fed job against these servers, data under {@code dataDir}. */

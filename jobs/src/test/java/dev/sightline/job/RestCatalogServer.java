@@ -39,6 +39,7 @@ final class RestCatalogServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final ObjectMapper json;
+    private volatile String requestedWarehouse;
 
     RestCatalogServer(Catalog backend) throws Exception {
         this.backend = backend;
@@ -50,6 +51,11 @@ final class RestCatalogServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** The query of the client's last {@code GET /v1/config}, where it names its warehouse. */
+    String requestedWarehouse() {
+        return requestedWarehouse;
     }
 
     /** The URI to give as {@code catalog.uri}. */
@@ -95,6 +101,8 @@ final class RestCatalogServer implements AutoCloseable {
         if (segments.length == 3) {
             switch (method + " " + segments[2]) {
                 case "GET config":
+                    String query = exchange.getRequestURI().getQuery();
+                    requestedWarehouse = query == null ? null : java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
                     return ConfigResponse.builder().build();
                 case "GET namespaces":
                     return CatalogHandlers.listNamespaces(namespaces, Namespace.empty());

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import dev.sightline.ingest.TestCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class SqsIngestEndToEndTest {
             settings.put(ConfigKeys.WAREHOUSE_PATH.name(), "s3://lake/warehouse");
             settings.put(ConfigKeys.PROCESSED_PATH.name(), "s3://lake/processed");
             SightlineConfig config = SightlineConfig.of(settings);
-            run(config, Duration.ofSeconds(4));
+            TestJob.runUntilIdle(config, Duration.ofSeconds(4));
 
             List<Record> objects = Tables.read(config, "media_objects");
             Map<String, Record> byUri = objects.stream().collect(Collectors.toMap(r -> (String) r.getField("uri"), Function.identity()));
@@ -104,7 +104,7 @@ class SqsIngestEndToEndTest {
             Map<String, String> settings = aws.settings(data);
             settings.put(ConfigKeys.INPUT_BACKFILL.name(), "s3://media/archive/");
             SightlineConfig config = SightlineConfig.of(settings);
-            run(config, Duration.ofSeconds(4));
+            TestJob.runUntilIdle(config, Duration.ofSeconds(4));
 
             assertThat(Tables.column(Tables.read(config, "media_objects"), "uri")).containsExactlyInAnyOrder(
                     "s3://media/archive/old-1.wav", "s3://media/archive/old-2.csv", "s3://media/archive/both.wav",
@@ -113,12 +113,4 @@ class SqsIngestEndToEndTest {
         }
     }
 
-    /** Runs the SQS-fed job until the queue has been empty for {@code idle}. */
-    static void run(SightlineConfig config, Duration idle) throws Exception {
-        AnalysisJob graph = SightlineJob.graph(config);
-        SightlineJob.prepare(config, graph);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
-        SightlineJob.assemble(env, config, graph, idle);
-        env.execute("sqs end-to-end");
-    }
 }

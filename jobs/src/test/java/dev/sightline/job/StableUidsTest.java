@@ -40,10 +40,7 @@ class StableUidsTest {
             settings.put(ConfigKeys.INPUT_PREFIX.name(), "s3://raw/");
         }
         SightlineConfig config = SightlineConfig.of(settings);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
-        AnalysisJob graph = SightlineJob.graph(config);
-        SightlineJob.prepare(config, graph);
-        SightlineJob.assemble(env, config, graph);
+        StreamExecutionEnvironment env = TestJob.assembled(config, null, null);
 
         List<String> missing = new ArrayList<>();
         List<String> uids = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import dev.sightline.ingest.TestCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -67,11 +67,7 @@ class VideoBranchEndToEndTest {
         pedestrians(vtest, staged, 80); // 8 s at 10 fps
         Files.move(staged, inbox.resolve("pedestrians.mp4"));
 
-        AnalysisJob graph = SightlineJob.graph(config);
-        SightlineJob.prepare(config, graph);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config, null));
-        SightlineJob.assemble(env, config, graph);
-        JobClient job = env.executeAsync("video end-to-end");
+        JobClient job = TestJob.assembled(config, null, null).executeAsync("video end-to-end");
         try {
             Tables.awaitRows(config, "video_summary", rows -> !rows.isEmpty(), Duration.ofMinutes(3));
         } finally {

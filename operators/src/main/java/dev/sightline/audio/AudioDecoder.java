@@ -47,7 +47,6 @@ public final class AudioDecoder {
 
     /** Decodes {@code object} into {@code sink}; never throws for bad input. */
     public Result decode(MediaObject object, PcmSink sink) {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegInput input = FFmpegInput.open(store, object)) {
             FFmpegFrameGrabber grabber = input.grabber();
             grabber.setSampleRate(SAMPLE_RATE);

@@ -97,11 +97,6 @@ public final class VoiceActivitySplitter implements PcmSink {
         }
     }
 
-    /** Utterances emitted so far. */
-    public int utterances() {
-        return utterances;
-    }
-
     private void onFrame(short[] samples, long start) {
         double level = levelDb(samples);
         boolean voice = isVoice(level);
@@ -189,16 +184,14 @@ public final class VoiceActivitySplitter implements PcmSink {
             }
         }
         int restFrames = bufferFrames - cut;
-        short[] rest = Arrays.copyOfRange(buffer, cut * FRAME, bufferFrames * FRAME);
-        double[] restLevels = Arrays.copyOfRange(frameLevels, cut, bufferFrames);
         long restStart = bufferStart + (long) cut * FRAME;
         int voiced = voicedFrames;
-        emit(cut);
+        emit(cut); // copies what it emits, so the rest can move to the front in place
+        System.arraycopy(buffer, cut * FRAME, buffer, 0, restFrames * FRAME);
+        System.arraycopy(frameLevels, cut, frameLevels, 0, restFrames);
         inVoice = true;
         bufferStart = restStart;
-        for (int f = 0; f < restFrames; f++) {
-            append(Arrays.copyOfRange(rest, f * FRAME, (f + 1) * FRAME), restLevels[f]);
-        }
+        bufferFrames = restFrames;
         voicedFrames = Math.max(1, voiced - cut);
     }
 

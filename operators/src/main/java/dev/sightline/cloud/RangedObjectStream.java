@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An object read as a stream that can move: {@link #skip} far ahead and {@link #reset} reopen the
- * object at the new position with a ranged read instead of reading the bytes between, so a
- * decoder can seek (an MP4 whose index sits at its end) without the object ever being held whole.
+ * An object read as a stream that can move: after a {@link #skip} far ahead or a {@link #reset}
+ * back, the next read reopens the object at the new position with a ranged read instead of
+ * reading the bytes between, so a decoder can seek (an MP4 whose index sits at its end) without
+ * the object ever being held whole.
  */
 public final class RangedObjectStream extends InputStream {
 
@@ -17,6 +18,8 @@ public final class RangedObjectStream extends InputStream {
     private final String uri;
     private final long size;
     private InputStream current;
+    /** Where the open stream's next byte is. */
+    private long currentAt;
     private long position;
     private long mark;
 
@@ -27,9 +30,29 @@ public final class RangedObjectStream extends InputStream {
         this.size = size;
     }
 
+    /**
+     * The stream at {@link #position}: the open one when it is there or a short way behind (read
+     * through), else a new ranged read. Moves ({@link #skip}, {@link #reset}) only set the position,
+     * so a decoder that seeks back and forth to where it already is costs no request.
+     */
     private InputStream current() throws IOException {
+        if (current != null && (position < currentAt || position - currentAt > READ_THROUGH)) {
+            closeCurrent();
+        }
         if (current == null) {
             current = store.open(uri, position, -1);
+            currentAt = position;
+        }
+        while (currentAt < position) {
+            long skipped = current.skip(position - currentAt);
+            if (skipped <= 0) {
+                if (current.read() < 0) {
+                    currentAt = position; // the object ended early: reads return -1
+                    break;
+                }
+                skipped = 1;
+            }
+            currentAt += skipped;
         }
         return current;
     }
@@ -39,6 +62,7 @@ public final class RangedObjectStream extends InputStream {
         int b = current().read();
         if (b >= 0) {
             position++;
+            currentAt++;
         }
         return b;
     }
@@ -48,23 +72,19 @@ public final class RangedObjectStream extends InputStream {
         int n = current().read(buffer, offset, length);
         if (n > 0) {
             position += n;
+            currentAt += n;
         }
         return n;
     }
 
     /** Skips at most to the end of the object (0 there), as callers that measure a stream by skipping expect. */
     @Override
-    public long skip(long n) throws IOException {
+    public long skip(long n) {
         n = Math.min(n, size - position);
         if (n <= 0) {
             return 0;
         }
-        if (current != null && n <= READ_THROUGH) {
-            long skipped = current.skip(n);
-            position += skipped;
-            return skipped;
-        }
-        moveTo(position + n);
+        position += n;
         return n;
     }
 
@@ -79,20 +99,13 @@ public final class RangedObjectStream extends InputStream {
     }
 
     @Override
-    public synchronized void reset() throws IOException {
-        moveTo(mark);
+    public synchronized void reset() {
+        position = mark;
     }
 
     /** The position of the next byte read. */
     public long position() {
         return position;
-    }
-
-    private void moveTo(long target) throws IOException {
-        if (target != position || current == null) {
-            closeCurrent();
-            position = target;
-        }
     }
 
     private void closeCurrent() throws IOException {

@@ -1,14 +1,17 @@
 package dev.sightline.cloud;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -79,7 +82,7 @@ public final class S3ObjectStore implements ObjectStore {
             request.range("bytes=" + offset + "-" + (length > 0 ? Long.toString(offset + length - 1) : ""));
         }
         try {
-            return client.getObject(request.build());
+            return new Body(client.getObject(request.build()));
         } catch (S3Exception e) {
             if (e.statusCode() == 416) {
                 return InputStream.nullInputStream(); // range starts at or past the end
@@ -105,6 +108,49 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * A GET's body that, closed before its end, aborts the request: closing the SDK's stream as it
+     * is would make the HTTP client read the rest of the object first (a decoder that seeks or
+     * stops early would download the object again and again).
+     */
+    private static final class Body extends FilterInputStream {
+        private final ResponseInputStream<GetObjectResponse> response;
+        private boolean ended;
+
+        Body(ResponseInputStream<GetObjectResponse> response) {
+            super(response);
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (ended) {
+                super.close();
+                return;
+            }
+            response.abort();
+            try {
+                super.close();
+            } catch (IOException | RuntimeException e) {
+                // the connection was aborted on purpose
+            }
+        }
     }
 
     /** ETags without their quotes, as S3 event notifications give them. */

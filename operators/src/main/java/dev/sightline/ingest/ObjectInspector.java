@@ -1,6 +1,5 @@
 package dev.sightline.ingest;
 
-import dev.sightline.cloud.ObjectMetadata;
 import dev.sightline.cloud.ObjectNotFoundException;
 import dev.sightline.cloud.ObjectStore;
 import java.io.IOException;
@@ -43,8 +42,7 @@ public final class ObjectInspector {
     public MediaObject inspect(String uri) {
         ObjectNotice notice;
         try {
-            ObjectMetadata metadata = store.head(uri);
-            notice = new ObjectNotice(metadata.uri(), metadata.version(), metadata.sizeBytes(), metadata.lastModified(), Instant.now());
+            notice = ObjectNotice.of(store.head(uri), Instant.now());
         } catch (IOException e) {
             notice = new ObjectNotice(uri, "unknown", -1, null, Instant.now());
         }

@@ -1,5 +1,6 @@
 package dev.sightline.ingest;
 
+import dev.sightline.cloud.ObjectMetadata;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,11 @@ import java.time.Instant;
  */
 public record ObjectNotice(
         String uri, String version, long sizeBytes, Instant lastModified, Instant receivedAt) {
+
+    /** A notice of the version a listing or a HEAD reported, received at {@code receivedAt}. */
+    public static ObjectNotice of(ObjectMetadata metadata, Instant receivedAt) {
+        return new ObjectNotice(metadata.uri(), metadata.version(), metadata.sizeBytes(), metadata.lastModified(), receivedAt);
+    }
 
     /** The key under which one object version is deduplicated. */
     public String versionKey() {

@@ -26,6 +26,8 @@ public final class VaderSentiment {
     private static final double CAPS_BOOST = 0.733;
     private static final double NEGATION = -0.74;
     private static final double NORMALISATION_ALPHA = 15;
+    /** A modifier one, two or three words before a rated word counts this much. */
+    private static final double[] DISTANCE_WEIGHT = {1.0, 0.95, 0.9};
 
     private static final Set<String> NEGATIONS = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt",
             "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "neednt", "never", "none",
@@ -80,11 +82,10 @@ public final class VaderSentiment {
         if (capsDiffer && shouting(word)) {
             v += v > 0 ? CAPS_BOOST : -CAPS_BOOST;
         }
-        double[] distanceWeight = {1.0, 0.95, 0.9};
         for (int back = 1; back <= 3 && i - back >= 0; back++) {
             String before = tokens.get(i - back);
             if (!lexicon.containsKey(before.toLowerCase(Locale.ROOT))) {
-                v += modifier(before, v, capsDiffer) * distanceWeight[back - 1];
+                v += modifier(before, v, capsDiffer) * DISTANCE_WEIGHT[back - 1];
             }
         }
         for (int back = 1; back <= 3 && i - back >= 0; back++) {

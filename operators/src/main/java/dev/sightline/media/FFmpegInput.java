@@ -5,6 +5,7 @@ import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.RangedObjectStream;
 import dev.sightline.ingest.MediaObject;
 import java.io.InputStream;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
@@ -24,6 +25,7 @@ public final class FFmpegInput implements AutoCloseable {
 
     /** Opens the object of {@code object} for FFmpeg. */
     public static FFmpegInput open(ObjectStore store, MediaObject object) {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's own chatter stays out of the logs
         if (object.uri().startsWith("file:")) {
             return new FFmpegInput(new FFmpegFrameGrabber(LocalPaths.toPath(object.uri()).toFile()), null);
         }

@@ -41,7 +41,6 @@ public final class VideoAnalysis {
     /** Analyses {@code object} into {@code sink}; never throws for bad input. */
     public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, VideoSink sink) {
         long started = System.nanoTime();
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         String videoId = videoId(object);
         KeyframeStore keyframes = settings.processedUri() == null ? null
                 : new KeyframeStore(store, settings.processedUri() + "/keyframes/" + videoId);

@@ -60,7 +60,7 @@ final class ListingEnumerator implements SplitEnumerator<ListingSplit, ListingEn
         try (ObjectStore store = stores.create()) {
             List<ObjectNotice> batch = new ArrayList<>();
             for (ObjectMetadata object : store.list(prefixUri)) {
-                batch.add(new ObjectNotice(object.uri(), object.version(), object.sizeBytes(), object.lastModified(), now));
+                batch.add(ObjectNotice.of(object, now));
                 if (batch.size() == splitSize) {
                     splits.add(new ListingSplit("listing-" + splits.size(), batch));
                     batch = new ArrayList<>();

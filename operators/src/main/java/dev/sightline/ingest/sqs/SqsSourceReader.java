@@ -1,7 +1,6 @@
 package dev.sightline.ingest.sqs;
 
 import dev.sightline.ingest.ObjectNotice;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +52,7 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
     private final AtomicLong lagMillis = new AtomicLong(0);
     private SqsClient client;
     private ExecutorService poller;
+    private boolean polling;
     private ScheduledExecutorService housekeeping;
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private volatile boolean closed;
@@ -74,7 +74,7 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
         metrics.setPendingRecordsGauge(visibleBacklog::get);
         poller = Executors.newSingleThreadExecutor(r -> daemon(r, "sqs-poller-" + context.getIndexOfSubtask()));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sqs-housekeeping-" + context.getIndexOfSubtask()));
-        poller.execute(this::pollLoop);
+        startPollingOnceSplit();
         long extendEvery = Math.max(1, settings.visibilityTimeout().toMillis() / 2);
         housekeeping.scheduleWithFixedDelay(this::extendVisibility, extendEvery, extendEvery, TimeUnit.MILLISECONDS);
         housekeeping.scheduleWithFixedDelay(this::readBacklog, 0, settings.backlogInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -89,6 +89,9 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
     private void pollLoop() {
         while (!closed) {
             try {
+                while (received.size() >= 10 * BATCH && !closed) {
+                    Thread.sleep(50); // back-pressure: receive no more until the task has taken some
+                }
                 List<Message> messages = client.receiveMessage(b -> b.queueUrl(settings.queueUrl())
                         .maxNumberOfMessages(settings.maxMessages())
                         .waitTimeSeconds((int) settings.waitTime().toSeconds())
@@ -104,9 +107,6 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
                     queueIdle = true;
                 }
                 signal();
-                if (received.size() > 10 * BATCH) {
-                    Thread.sleep(50); // back-pressure: the task is behind
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -257,6 +257,18 @@ final class SqsSourceReader implements SourceReader<SqsAnnouncement, SqsSplit> {
     @Override
     public void addSplits(List<SqsSplit> newSplits) {
         splits.addAll(newSplits);
+        startPollingOnceSplit();
+    }
+
+    /**
+     * A reader polls the queue once it holds a split: the one the enumerator gives it, or the ones
+     * restored with its state (which Flink adds before {@link #start()}).
+     */
+    private void startPollingOnceSplit() {
+        if (!polling && poller != null && !splits.isEmpty()) {
+            polling = true;
+            poller.execute(this::pollLoop);
+        }
     }
 
     @Override

@@ -7,21 +7,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import dev.sightline.ingest.TestCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class SqsNotificationSourceTest {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestCluster.twoSlots();
 
     private static SqsTestServer server;
     private static SqsClient client;
@@ -73,7 +71,7 @@ class SqsNotificationSourceTest {
                 .containsAll(expected.stream().map(k -> "s3://raw/in/clip-" + k + ".mp4").toList());
         assertThat(out.stream().filter(a -> !a.usable())).singleElement()
                 .satisfies(a -> assertThat(a.problem()).contains("not JSON"));
-        assertThat(visibleAndInFlight(queue)).isZero();
+        assertThat(SqsTestServer.depth(client, queue)).isZero();
     }
 
     @Test
@@ -89,7 +87,7 @@ class SqsNotificationSourceTest {
                 Duration.ofSeconds(1), 10, Duration.ofSeconds(30), 5, Duration.ofSeconds(1), Duration.ofSeconds(2))),
                 WatermarkStrategy.noWatermarks(), "sqs").executeAndCollect(100);
         assertThat(out).hasSize(5);
-        assertThat(visibleAndInFlight(queue)).isEqualTo(5);
+        assertThat(SqsTestServer.depth(client, queue)).isEqualTo(5);
     }
 
     @Test
@@ -112,7 +110,7 @@ class SqsNotificationSourceTest {
             assertThat(a.problem()).isEqualTo("received 3 times (more than 2)");
             assertThat(a.body()).contains("poison.mp4");
         });
-        assertThat(visibleAndInFlight(queue)).isZero();
+        assertThat(SqsTestServer.depth(client, queue)).isZero();
     }
 
     @Test
@@ -134,11 +132,4 @@ class SqsNotificationSourceTest {
         return key;
     }
 
-    private static long visibleAndInFlight(String queue) {
-        var attributes = client.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
 }

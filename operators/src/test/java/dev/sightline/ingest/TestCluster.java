@@ -1,14 +1,14 @@
-package dev.sightline.job;
+package dev.sightline.ingest;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-/** The MiniCluster the end-to-end tests run on: one task manager with two slots. */
-final class TestCluster {
+/** The MiniCluster the Flink tests of both modules run on: one task manager with two slots. */
+public final class TestCluster {
 
     private TestCluster() {}
 
-    static MiniClusterExtension twoSlots() {
+    public static MiniClusterExtension twoSlots() {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(2)
