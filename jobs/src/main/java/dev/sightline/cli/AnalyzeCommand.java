@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.config.AudioConfig;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.VideoConfig;
 import dev.sightline.config.SightlineConfig;
@@ -55,8 +56,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             mapper.enable(SerializationFeature.INDENT_OUTPUT);
         }
         boolean anyFailed = false;
-        try (LocalObjectStore store = new LocalObjectStore()) {
-            OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config), VideoConfig.settings(config));
+        try (LocalObjectStore store = new LocalObjectStore();
+                OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config), VideoConfig.settings(config),
+                        AudioConfig.settings(config))) {
             for (Path file : files) {
                 AnalysisResult result = analysis.analyze(file);
                 anyFailed |= result.outcome().status() != ObjectStatus.DONE;

@@ -5,6 +5,7 @@ import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
 import dev.sightline.bench.IngestBenchmark;
 import dev.sightline.bench.SceneAccuracyBenchmark;
+import dev.sightline.bench.SpeechBenchmark;
 import dev.sightline.bench.TrackingBenchmark;
 import dev.sightline.bench.VideoBenchmark;
 import dev.sightline.config.GazeConfig;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
-            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class})
+            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class, BenchCommand.Speech.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -113,6 +114,35 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-video-bench");
             VideoBenchmark.run(spec.commandLine().getOut(), dir, files, seconds);
+            return 0;
+        }
+    }
+
+    @Command(name = "speech", mixinStandardHelpOptions = true,
+            description = "Word error rate and real-time factor of the default transcriber against reference transcripts, "
+                    + "then the Flink path's rate on one long recording at each parallelism.")
+    static final class Speech implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "Folder of 16 kHz WAV files and a 'transcription' file of '<s> text </s> (file-id)' lines, e.g. ../shared/data/audio/librivox.")
+        Path data;
+
+        @Option(names = "--repeats", defaultValue = "4", description = "The Flink recording is the utterances this many times over (default 4).")
+        int repeats;
+
+        @Option(names = "--parallelism", split = ",", defaultValue = "1,2", paramLabel = "P,...",
+                description = "Job parallelisms for the Flink path (default 1,2; empty: skip it).")
+        List<Integer> parallelisms;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the recordings and warehouses go (default: a temporary folder).")
+        Path workDir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-speech-bench");
+            SpeechBenchmark.run(spec.commandLine().getOut(), data, dir, repeats, parallelisms);
             return 0;
         }
     }

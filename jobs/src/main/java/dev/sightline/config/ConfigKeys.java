@@ -1,5 +1,6 @@
 package dev.sightline.config;
 
+import dev.sightline.audio.TranscriberKind;
 import dev.sightline.cloud.LocalPaths;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -272,6 +273,59 @@ public final class ConfigKeys {
     public static final String GAZE_AOI_PREFIX = "gaze.aoi.";
 
     /** Every key, in documentation order. */
+    public static final ConfigKey<TranscriberKind> AUDIO_TRANSCRIBER = key("audio.transcriber", Values.choices(TranscriberKind.class),
+            "sphinx4", "sphinx4: CMU Sphinx4 in-process (US English, offline); aws-transcribe: Amazon Transcribe on the object's S3 URI;"
+                    + " command: a command such as a Whisper container (audio.command).",
+            Values.choice(TranscriberKind.class), c -> TranscriberKind.SPHINX4);
+    public static final ConfigKey<Boolean> AUDIO_VIDEO_SOUND = key("audio.video-sound", "true | false",
+            "true", "Transcribe the sound tracks of videos too (rows in the audio tables; the video's ledger row stays the video branch's).",
+            Values.flag(), c -> true);
+    public static final ConfigKey<Double> AUDIO_SPHINX_LANGUAGE_WEIGHT = key("audio.sphinx.language-weight", "a number from 1 to 50",
+            "12", "Weight of Sphinx's language model against the acoustic score (Sphinx's own default is 8).", Values.number(1, 50), c -> 12.0);
+    public static final ConfigKey<Integer> AUDIO_SPHINX_ABSOLUTE_BEAM = key("audio.sphinx.absolute-beam", "100 to 1000000",
+            "20000", "Most hypotheses Sphinx keeps per frame: lower is faster, less accurate.", Values.integer(100, 1_000_000), c -> 20_000);
+    public static final ConfigKey<Double> AUDIO_SPHINX_RELATIVE_BEAM = key("audio.sphinx.relative-beam", "a number from 1e-300 to 0.5",
+            "1e-60", "Sphinx prunes hypotheses below this fraction of the best: higher is faster, less accurate.",
+            Values.number(1e-300, 0.5), c -> 1e-60);
+    public static final ConfigKey<Double> AUDIO_VAD_MIN_GAP = key("audio.vad.min-gap-s", "a number from 0.05 to 10",
+            "0.3", "Seconds of silence that end an utterance.", Values.number(0.05, 10), c -> 0.3);
+    public static final ConfigKey<Double> AUDIO_VAD_MAX_UTTERANCE = key("audio.vad.max-utterance-s", "a number from 2 to 120",
+            "20", "Longer voice is cut at its quietest moment, so no utterance is longer (transcription parallelises over utterances).",
+            Values.number(2, 120), c -> 20.0);
+    public static final ConfigKey<Integer> AUDIO_KEYWORDS = key("audio.keywords", "0 to 100",
+            "10", "Keywords kept per transcript.", Values.integer(0, 100), c -> 10);
+    public static final ConfigKey<Double> AUDIO_TOPIC_DISTANCE = key("audio.topic-distance", "a number from 0.05 to 1.95",
+            "0.85", "Segments' clusters merge into one topic while closer than this cosine distance of their embeddings (average linkage).",
+            Values.number(0.05, 1.95), c -> 0.85);
+    public static final ConfigKey<Integer> AUDIO_REMOTE_CONCURRENCY = key("audio.remote.concurrency", "1 to 256",
+            "4", "Recordings each task has with a remote backend (aws-transcribe, command) at once.", Values.integer(1, 256), c -> 4);
+    public static final ConfigKey<Duration> AUDIO_REMOTE_TIMEOUT = key("audio.remote.timeout", "a duration from 1m to 7d",
+            "3h", "How long a remote backend may take for one recording before it is a dead letter.",
+            Values.duration(Duration.ofMinutes(1), Duration.ofDays(7)), c -> Duration.ofHours(3));
+    public static final ConfigKey<String> AUDIO_TRANSCRIBE_LANGUAGE = key("audio.transcribe.language", "a language code such as en-US, or auto",
+            "en-US", "Amazon Transcribe: the recordings' language, or auto to let it identify the language.",
+            Values.nonEmpty(Pattern.compile("auto|[a-z]{2,3}-[A-Z]{2}")), c -> "en-US");
+    public static final ConfigKey<String> AUDIO_TRANSCRIBE_ENDPOINT = key("audio.transcribe.endpoint", "an http(s) URL, or empty",
+            "", "Amazon Transcribe: endpoint override (a VPC endpoint); empty for AWS's own in aws.region.",
+            Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
+    public static final ConfigKey<String> AUDIO_TRANSCRIBE_OUTPUT_BUCKET = key("audio.transcribe.output-bucket", "a bucket name, or empty",
+            "", "Amazon Transcribe: bucket it writes transcripts to (read back through S3); empty for its own (read through its temporary URL).",
+            Values.nonEmpty(Pattern.compile("|[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")), c -> "");
+    public static final ConfigKey<String> AUDIO_TRANSCRIBE_OUTPUT_PREFIX = key("audio.transcribe.output-prefix", "a key prefix, or empty",
+            "", "Amazon Transcribe: folder in the output bucket, e.g. transcripts/.", Values.nonEmpty(Pattern.compile(".*")), c -> "");
+    public static final ConfigKey<Integer> AUDIO_TRANSCRIBE_MAX_SPEAKERS = key("audio.transcribe.max-speakers", "0, or 2 to 30",
+            "0", "Amazon Transcribe: most speakers to tell apart (speaker column); 0 for no speaker labels.", Values.integer(0, 30), c -> 0);
+    public static final ConfigKey<String> AUDIO_COMMAND = key("audio.command", "a command line with {input} or {uri}",
+            "", "command backend: program and arguments, split at spaces; {input} a local copy of the recording, {output_dir} a folder"
+                    + " for its JSON, {uri} the object URI, {language} audio.command.language. Output: openai-whisper's JSON.",
+            Values.nonEmpty(Pattern.compile(".*")), c -> "");
+    public static final ConfigKey<String> AUDIO_COMMAND_LANGUAGE = key("audio.command.language", "a BCP 47 tag such as en, or auto",
+            "en", "command backend: the recordings' language, or auto when the command identifies it.",
+            Values.nonEmpty(Pattern.compile("auto|[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")), c -> "en");
+    public static final ConfigKey<String> AUDIO_COMMAND_OUTPUT = key("audio.command.output", "file | stdout",
+            "file", "command backend: the JSON is the newest *.json file in {output_dir}, or its standard output.",
+            Values.nonEmpty(Pattern.compile("file|stdout")), c -> "file");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_PREFIX, JOB_DESCRIPTION, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
             INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
@@ -284,7 +338,11 @@ public final class ConfigKeys {
             GAZE_CHUNK, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
             VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
             VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,
-            VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU);
+            VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU,
+            AUDIO_TRANSCRIBER, AUDIO_VIDEO_SOUND, AUDIO_SPHINX_LANGUAGE_WEIGHT, AUDIO_SPHINX_ABSOLUTE_BEAM, AUDIO_SPHINX_RELATIVE_BEAM,
+            AUDIO_VAD_MIN_GAP, AUDIO_VAD_MAX_UTTERANCE, AUDIO_KEYWORDS, AUDIO_TOPIC_DISTANCE, AUDIO_REMOTE_CONCURRENCY, AUDIO_REMOTE_TIMEOUT,
+            AUDIO_TRANSCRIBE_LANGUAGE, AUDIO_TRANSCRIBE_ENDPOINT, AUDIO_TRANSCRIBE_OUTPUT_BUCKET, AUDIO_TRANSCRIBE_OUTPUT_PREFIX,
+            AUDIO_TRANSCRIBE_MAX_SPEAKERS, AUDIO_COMMAND, AUDIO_COMMAND_LANGUAGE, AUDIO_COMMAND_OUTPUT);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         if (c.get(CATALOG_KIND) != CatalogKind.JDBC) {

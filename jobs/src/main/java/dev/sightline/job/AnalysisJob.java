@@ -91,7 +91,11 @@ public final class AnalysisJob {
         List<DataStream<ObjectOutcome>> outcomes = new ArrayList<>();
         List<DataStream<DeadLetter>> branchLetters = new ArrayList<>();
         for (MediaBranch branch : branches.values()) {
-            MediaBranch.Attached attached = branch.attach(routed.getSideOutput(MediaRouter.output(branch.mediaType())), tables);
+            DataStream<MediaObject> input = routed.getSideOutput(MediaRouter.output(branch.mediaType()));
+            for (MediaType also : branch.alsoReads()) {
+                input = input.union(routed.getSideOutput(MediaRouter.output(also)));
+            }
+            MediaBranch.Attached attached = branch.attach(input, tables);
             outcomes.add(attached.outcomes());
             if (attached.deadLetters() != null) {
                 branchLetters.add(attached.deadLetters());

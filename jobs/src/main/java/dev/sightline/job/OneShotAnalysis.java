@@ -1,5 +1,9 @@
 package dev.sightline.job;
 
+import dev.sightline.audio.AudioAnalysis;
+import dev.sightline.audio.AudioRowLists;
+import dev.sightline.audio.AudioSettings;
+import dev.sightline.audio.AudioTables;
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.gaze.AnalyzeGaze;
@@ -25,27 +29,31 @@ import java.util.List;
  * Analyses one object outside Flink, the way the streaming job would, and returns the rows the
  * job would write for it ({@code sightline analyze}).
  */
-public final class OneShotAnalysis {
+public final class OneShotAnalysis implements AutoCloseable {
 
     private final ObjectStore store;
     private final ObjectInspector inspector;
     private final GazeSettings gaze;
     private final VideoSettings video;
+    private final AudioSettings audio;
+    private AudioAnalysis audioAnalysis;
 
-    public OneShotAnalysis(ObjectStore store, GazeSettings gaze, VideoSettings video) {
+    public OneShotAnalysis(ObjectStore store, GazeSettings gaze, VideoSettings video, AudioSettings audio) {
         this.store = store;
         this.inspector = new ObjectInspector(store);
         this.gaze = gaze;
         this.video = video;
+        this.audio = audio;
     }
 
     /** The rows of one local file, per table. */
-    public AnalysisResult analyze(Path file) {
+    public AnalysisResult analyze(Path file) throws Exception {
         MediaObject object = inspector.inspect(LocalPaths.toUri(file));
         MediaType route = MediaRouter.routeOf(object);
         List<DeadLetter> deadLetters = new ArrayList<>();
         CollectedGazeRows gazeRows = new CollectedGazeRows(object, deadLetters);
         VideoRowLists videoRows = new VideoRowLists();
+        AudioRowLists audioRows = new AudioRowLists();
         ObjectOutcome outcome;
         if (route == MediaType.UNKNOWN) {
             outcome = new UnsupportedObjects().map(object);
@@ -53,8 +61,11 @@ public final class OneShotAnalysis {
             outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, gazeRows);
         } else if (route == MediaType.VIDEO) {
             outcome = VideoAnalysis.analyze(store, object, video, videoRows);
+            if (audio.videoSound()) {
+                audio().analyze(object, audioRows, deadLetters::add);
+            }
         } else {
-            outcome = ObjectOutcome.done(object, AnalysisJob.IDENTIFY_STAGE, Instant.now());
+            outcome = audio().analyze(object, audioRows, deadLetters::add).orElseThrow();
         }
         if (outcome.status() == ObjectStatus.FAILED) {
             deadLetters.add(outcome.toDeadLetter());
@@ -75,6 +86,28 @@ public final class OneShotAnalysis {
             result.add(VideoTables.TRACKS, videoRows.tracks);
             result.add(VideoTables.SUMMARY, videoRows.summaries);
         }
+        if (route == MediaType.AUDIO || route == MediaType.VIDEO && audio.videoSound()) {
+            result.add(AudioTables.TRANSCRIPTS, audioRows.transcripts);
+            result.add(AudioTables.SEGMENTS, audioRows.segments);
+            result.add(AudioTables.WORDS, audioRows.words);
+            result.add(AudioTables.KEYWORDS, audioRows.keywords);
+            result.add(AudioTables.TOPICS, audioRows.topics);
+        }
         return result;
+    }
+
+    /** The audio analysis, its models loaded the first time a recording needs them. */
+    private AudioAnalysis audio() {
+        if (audioAnalysis == null) {
+            audioAnalysis = new AudioAnalysis(store, audio);
+        }
+        return audioAnalysis;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (audioAnalysis != null) {
+            audioAnalysis.close();
+        }
     }
 }

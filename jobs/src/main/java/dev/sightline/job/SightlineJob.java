@@ -1,7 +1,9 @@
 package dev.sightline.job;
 
+import dev.sightline.audio.AudioBranch;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.RoutingObjectStore;
+import dev.sightline.config.AudioConfig;
 import dev.sightline.config.CatalogConfig;
 import dev.sightline.config.ConfigException;
 import dev.sightline.config.ConfigKeys;
@@ -96,7 +98,8 @@ public final class SightlineJob {
         ObjectStoreFactory stores = RoutingObjectStore.factory(InputConfig.aws(config));
         return new AnalysisJob(stores, config.get(ConfigKeys.DEDUPE_TTL))
                 .withBranch(new GazeBranch(stores, GazeConfig.settings(config)))
-                .withBranch(new VideoBranch(stores, VideoConfig.settings(config)));
+                .withBranch(new VideoBranch(stores, VideoConfig.settings(config)))
+                .withBranch(new AudioBranch(stores, AudioConfig.settings(config)));
     }
 
     /** Adds the configured sources and the analysis graph to {@code env}; runs until stopped. */

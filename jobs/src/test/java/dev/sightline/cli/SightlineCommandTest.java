@@ -51,6 +51,24 @@ class SightlineCommandTest {
     }
 
     @Test
+    void analyzePrintsTheTranscriptOfSpeechWithSentimentKeywordsAndTopics() throws Exception {
+        Path speech = dev.sightline.ingest.SharedData.file("audio/librivox/sense_and_sensibility_01_austen_64kb-0870.wav");
+        Result result = run("analyze", speech.toString(), "--json");
+        assertThat(result.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.at("/media_object/stage").asText()).isEqualTo("audio");
+        JsonNode transcript = json.at("/audio_transcripts/0");
+        assertThat(transcript.get("text").asText()).contains("dashwood");
+        assertThat(transcript.get("backend").asText()).isEqualTo("sphinx4");
+        assertThat(transcript.get("sentiment_label").asText()).isIn("positive", "negative", "neutral");
+        assertThat(json.get("transcript_segments")).isNotEmpty();
+        assertThat(json.get("transcript_words").size()).isEqualTo(transcript.get("words").asInt());
+        assertThat(json.at("/transcript_words/0/start_s").isNumber()).isTrue();
+        assertThat(json.get("transcript_keywords")).isNotEmpty();
+        assertThat(json.get("transcript_topics")).isNotEmpty();
+    }
+
+    @Test
     void analyzeReportsABadFileWithItsDeadLetterAndExitCode3() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
         Result result = run("analyze", "--json", "--compact", text.toString(), dir.resolve("missing.mp4").toString());

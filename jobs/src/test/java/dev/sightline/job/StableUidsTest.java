@@ -28,7 +28,7 @@ class StableUidsTest {
     Path data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"folder", "sqs", "sqs+backfill+prefix"})
+    @ValueSource(strings = {"folder", "sqs", "sqs+backfill+prefix", "folder+aws-transcribe", "folder+command"})
     void everyOperatorHasAnExplicitUniqueUid(String variant) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of(ConfigKeys.DATA_DIR.name(), data.toString()));
         if (variant.startsWith("sqs")) {
@@ -38,6 +38,13 @@ class StableUidsTest {
         if (variant.contains("backfill")) {
             settings.put(ConfigKeys.INPUT_BACKFILL.name(), "s3://raw/archive/");
             settings.put(ConfigKeys.INPUT_PREFIX.name(), "s3://raw/");
+        }
+        if (variant.endsWith("aws-transcribe")) {
+            settings.put(ConfigKeys.AUDIO_TRANSCRIBER.name(), "aws-transcribe");
+        }
+        if (variant.endsWith("command")) {
+            settings.put(ConfigKeys.AUDIO_TRANSCRIBER.name(), "command");
+            settings.put(ConfigKeys.AUDIO_COMMAND.name(), "whisper {input} --output_format json --output_dir {output_dir}");
         }
         SightlineConfig config = SightlineConfig.of(settings);
         StreamExecutionEnvironment env = TestJob.assembled(config, null, null);
@@ -55,7 +62,10 @@ class StableUidsTest {
         }
         assertThat(missing).as("operators without uid()").isEmpty();
         assertThat(uids).as("uids").doesNotHaveDuplicates()
-                .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-analyze");
+                .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-analyze")
+                .contains(variant.contains("+") && !variant.contains("backfill")
+                        ? new String[] {"audio-transcribe-remote", "audio-analyze-transcripts"}
+                        : new String[] {"audio-decode", "audio-transcribe", "audio-assemble"});
         env.getStreamGraph(); // throws if Flink would have to generate a uid
     }
 

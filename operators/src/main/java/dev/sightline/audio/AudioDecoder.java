@@ -2,8 +2,10 @@ package dev.sightline.audio;
 
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
+import dev.sightline.media.ContainerIntegrity;
 import dev.sightline.media.FFmpegInput;
 import java.nio.ShortBuffer;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -22,8 +24,10 @@ public final class AudioDecoder {
     public static final String UNDECODABLE = "UndecodableAudio";
     /** Error class: the container holds no audio stream. */
     public static final String NO_AUDIO_STREAM = "NoAudioStream";
-    /** Error class: decoding broke midway (what came before was delivered). */
+    /** Error class: decoding broke midway, or the stream ends before its announced length (what came before was delivered). */
     public static final String BROKEN_AUDIO = "BrokenAudio";
+    /** Error class: the audio stream holds no samples. */
+    public static final String EMPTY_AUDIO = "EmptyAudio";
 
     private final ObjectStore store;
 
@@ -61,7 +65,14 @@ public final class AudioDecoder {
                 return new Result(0, null, 0, 0, NO_AUDIO_STREAM, object.fileName() + ": the " + grabber.getFormat()
                         + " container has no audio stream");
             }
-            return stream(grabber, sink);
+            Result result = stream(grabber, sink);
+            if (result.complete()) {
+                Optional<String> cut = ContainerIntegrity.truncation(store, object);
+                if (cut.isPresent()) {
+                    return new Result(result.samples(), result.codec(), result.sourceRate(), result.sourceChannels(), BROKEN_AUDIO, cut.get());
+                }
+            }
+            return result;
         } catch (Exception e) {
             return new Result(0, null, 0, 0, UNDECODABLE, object.fileName() + ": " + e);
         }
@@ -73,6 +84,7 @@ public final class AudioDecoder {
         AVCodecParameters source = grabber.getFormatContext().streams(grabber.getAudioStream()).codecpar();
         int sourceRate = source.sample_rate();
         int sourceChannels = source.ch_layout().nb_channels();
+        long announcedUs = grabber.getLengthInTime();
         long delivered = 0;
         short[] chunk = new short[8192];
         while (true) {
@@ -96,6 +108,16 @@ public final class AudioDecoder {
                 sink.accept(chunk, n, delivered);
                 delivered += n;
             }
+        }
+        if (delivered == 0) {
+            return new Result(0, codec, sourceRate, sourceChannels, EMPTY_AUDIO, "the " + codec + " stream holds no audio samples");
+        }
+        double seconds = delivered / (double) SAMPLE_RATE;
+        double announced = announcedUs / 1e6;
+        // Container durations of compressed streams are estimates: only a clear shortfall counts.
+        if (announcedUs > 0 && seconds < announced - Math.max(0.5, 0.05 * announced)) {
+            return new Result(delivered, codec, sourceRate, sourceChannels, BROKEN_AUDIO,
+                    String.format("the stream ends at %.1f s of the %.1f s its container announces (truncated?)", seconds, announced));
         }
         return new Result(delivered, codec, sourceRate, sourceChannels, null, null);
     }

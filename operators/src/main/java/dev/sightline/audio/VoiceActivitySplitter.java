@@ -14,7 +14,7 @@ public final class VoiceActivitySplitter implements PcmSink {
 
     /** How the splitter decides; the defaults suit read and conversational speech. */
     public record Settings(double minGapSeconds, double padSeconds, double minVoiceSeconds, double maxUtteranceSeconds,
-            double marginDb, double floorDbfs) {
+            double marginDb, double floorDbfs) implements java.io.Serializable {
 
         public static Settings defaults() {
             return new Settings(0.3, 0.2, 0.15, 20.0, 12.0, -55.0);

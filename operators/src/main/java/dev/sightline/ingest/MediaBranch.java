@@ -18,6 +18,14 @@ public interface MediaBranch {
     /** The media type this branch analyses. */
     MediaType mediaType();
 
+    /**
+     * Further media types whose objects this branch also analyses, besides the ledger's branch
+     * for them (the audio branch reads videos' sound tracks). It writes no ledger outcome for them.
+     */
+    default List<MediaType> alsoReads() {
+        return List.of();
+    }
+
     /** The result tables the branch writes, prepared in the catalog before the job starts. */
     List<TableDefinition<?>> tables();
 

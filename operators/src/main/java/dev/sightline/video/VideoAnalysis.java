@@ -2,6 +2,7 @@ package dev.sightline.video;
 
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
+import dev.sightline.media.ContainerIntegrity;
 import dev.sightline.media.FFmpegInput;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;

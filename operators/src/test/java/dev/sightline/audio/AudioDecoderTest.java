@@ -73,6 +73,8 @@ class AudioDecoderTest {
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         AudioDecoder.Result result = new AudioDecoder(store).decode(inspect(cut), new Level());
         assertThat(result.seconds()).isCloseTo(2.0, within(0.1));
+        assertThat(result.errorClass()).isEqualTo(AudioDecoder.BROKEN_AUDIO);
+        assertThat(result.problem()).contains("truncated");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sightline.video;
+package dev.sightline.media;
 
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaFormat;

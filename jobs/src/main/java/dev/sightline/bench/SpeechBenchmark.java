@@ -1,0 +1,216 @@
+package dev.sightline.bench;
+
+import dev.sightline.audio.AudioDecoder;
+import dev.sightline.audio.SphinxTranscriber;
+import dev.sightline.audio.TimedWord;
+import dev.sightline.audio.Utterance;
+import dev.sightline.audio.VoiceActivitySplitter;
+import dev.sightline.audio.WordErrorRate;
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.job.LocalCluster;
+import dev.sightline.job.SightlineJob;
+import dev.sightline.sink.IcebergWarehouse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.iceberg.data.Record;
+
+/**
+ * Speech: word error rate of the default transcriber against reference transcripts, its
+ * real-time factor on one core, and the Flink path's rate on one long recording at parallelism 1
+ * and 2 (utterances transcribed in parallel).
+ */
+public final class SpeechBenchmark {
+
+    private static final Pattern LINE = Pattern.compile("<s>(.*)</s>\\s*\\((.+)\\)");
+
+    private SpeechBenchmark() {}
+
+    /** One reference utterance: its audio file and what was said. */
+    private record Reference(Path wav, String id, String text) {}
+
+    public static void run(PrintWriter out, Path data, Path workDir, int repeats, List<Integer> parallelisms) throws Exception {
+        List<Reference> references = references(data);
+        out.printf("Speech: %d utterances in %s; transcriber sphinx4 (%s)%n", references.size(), data, SphinxTranscriber.Settings.defaults());
+        List<short[]> audio = accuracy(out, references);
+        out.flush();
+        if (!parallelisms.isEmpty()) {
+            Path recording = longRecording(workDir.resolve("staging"), audio, repeats);
+            Path warm = longRecording(workDir.resolve("staging-warm"), audio, 1);
+            double seconds = (Files.size(recording) - 44) / 32_000.0;
+            Map<Integer, Double> rates = new HashMap<>();
+            for (int parallelism : parallelisms) {
+                double wall = flink(workDir.resolve("p" + parallelism), parallelism, warm, recording);
+                rates.put(parallelism, seconds / wall);
+                out.printf("Flink path, parallelism %d: one %.0f s recording (%d utterances) dropped -> transcript committed in %.1f s:"
+                        + " %.2f audio seconds per second%n", parallelism, seconds, audio.size() * repeats, wall, seconds / wall);
+                out.flush();
+            }
+            if (rates.containsKey(1) && rates.size() > 1) {
+                int most = parallelisms.stream().max(Integer::compare).orElseThrow();
+                out.printf("  speed-up at parallelism %d over 1: %.2fx (%d cores here)%n", most, rates.get(most) / rates.get(1),
+                        Runtime.getRuntime().availableProcessors());
+            }
+        }
+        out.flush();
+    }
+
+    private static List<Reference> references(Path data) throws IOException {
+        Path transcription = data.resolve("transcription");
+        if (!Files.isRegularFile(transcription)) {
+            throw new IllegalArgumentException(data + " has no 'transcription' file (lines '<s> text </s> (file-id)')");
+        }
+        List<Reference> references = new ArrayList<>();
+        for (String line : Files.readAllLines(transcription)) {
+            Matcher m = LINE.matcher(line);
+            if (m.find()) {
+                Path wav = data.resolve(m.group(2).trim() + ".wav");
+                if (!Files.isRegularFile(wav)) {
+                    throw new IllegalArgumentException("the transcription names " + wav.getFileName() + ", which is not in " + data);
+                }
+                references.add(new Reference(wav, m.group(2).trim(), m.group(1).trim()));
+            }
+        }
+        if (references.isEmpty()) {
+            throw new IllegalArgumentException(transcription + " holds no '<s> text </s> (file-id)' line");
+        }
+        return references;
+    }
+
+    /** Word error rate and real-time factors, one thread; returns each utterance's 16 kHz samples. */
+    private static List<short[]> accuracy(PrintWriter out, List<Reference> references) throws Exception {
+        List<short[]> audio = new ArrayList<>();
+        try (LocalObjectStore store = new LocalObjectStore(); SphinxTranscriber sphinx = new SphinxTranscriber()) {
+            ObjectInspector inspector = new ObjectInspector(store);
+            double decodeSeconds = 0;
+            double transcribeSeconds = 0;
+            double audioSeconds = 0;
+            WordErrorRate total = new WordErrorRate(0, 0);
+            boolean warm = false;
+            out.printf("%-45s %6s %6s  %s%n", "utterance", "sec", "WER", "hypothesis");
+            for (Reference reference : references) {
+                long t0 = System.nanoTime();
+                List<Utterance> utterances = new ArrayList<>();
+                List<short[]> chunks = new ArrayList<>();
+                VoiceActivitySplitter splitter = new VoiceActivitySplitter(VoiceActivitySplitter.Settings.defaults(), utterances::add);
+                AudioDecoder.Result decoded = new AudioDecoder(store).decode(inspector.inspect(LocalPaths.toUri(reference.wav())),
+                        (chunk, length, first) -> {
+                            splitter.accept(chunk, length, first);
+                            chunks.add(java.util.Arrays.copyOf(chunk, length));
+                        });
+                splitter.finish();
+                long t1 = System.nanoTime();
+                if (!warm) { // the first recognition pays for the decoder's allocation: not part of the rate
+                    sphinx.transcribe(utterances.get(0));
+                    warm = true;
+                    t1 = System.nanoTime();
+                }
+                List<TimedWord> words = new ArrayList<>();
+                for (Utterance utterance : utterances) {
+                    words.addAll(sphinx.transcribe(utterance));
+                }
+                long t2 = System.nanoTime();
+                String hypothesis = words.stream().map(TimedWord::word).collect(Collectors.joining(" "));
+                WordErrorRate rate = WordErrorRate.of(reference.text(), hypothesis);
+                total = total.plus(rate);
+                decodeSeconds += (t1 - t0) / 1e9 - (warm && audio.isEmpty() ? 0 : 0);
+                transcribeSeconds += (t2 - t1) / 1e9;
+                audioSeconds += decoded.seconds();
+                audio.add(concat(chunks));
+                out.printf("%-45s %6.1f %6.3f  %s%n", reference.id(), decoded.seconds(), rate.rate(), hypothesis);
+            }
+            double rtf = transcribeSeconds / audioSeconds;
+            double all = (decodeSeconds + transcribeSeconds) / audioSeconds;
+            out.printf("corpus word error rate %.3f (%d errors / %d reference words; text lower-cased, punctuation dropped)%n",
+                    total.rate(), total.errors(), total.referenceWords());
+            out.printf("one core: %.1f s of audio; decode + split %.2f s, transcription %.2f s; real-time factor %.2f (transcription),"
+                    + " %.2f (decode + transcription): %.2f audio hours per hour per core%n",
+                    audioSeconds, decodeSeconds, transcribeSeconds, rtf, all, 1 / all);
+        }
+        return audio;
+    }
+
+    /** The utterances joined with a second of silence between them, {@code repeats} times over, as one 16 kHz WAV. */
+    private static Path longRecording(Path dir, List<short[]> utterances, int repeats) throws IOException {
+        Files.createDirectories(dir);
+        int pause = 16_000;
+        int total = repeats * utterances.stream().mapToInt(u -> u.length + pause).sum();
+        ByteBuffer bytes = ByteBuffer.allocate(44 + 2 * total).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put("RIFF".getBytes()).putInt(36 + 2 * total).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(2 * total);
+        for (int r = 0; r < repeats; r++) {
+            for (short[] u : utterances) {
+                for (short s : u) {
+                    bytes.putShort(s);
+                }
+                for (int i = 0; i < pause; i++) {
+                    bytes.putShort((short) 0);
+                }
+            }
+        }
+        return Files.write(dir.resolve("reading-x" + repeats + ".wav"), bytes.array());
+    }
+
+    /** Seconds from dropping the recording into the running job's inbox to its ledger row in Iceberg. */
+    private static double flink(Path data, int parallelism, Path warm, Path recording) throws Exception {
+        SightlineConfig config = SightlineConfig.of(Map.of(
+                ConfigKeys.DATA_DIR.name(), data.toString(),
+                ConfigKeys.CHECKPOINT_INTERVAL.name(), "1s",
+                ConfigKeys.INBOX_SCAN_INTERVAL.name(), "200ms",
+                ConfigKeys.WEB_UI_PORT.name(), "0",
+                ConfigKeys.PARALLELISM.name(), String.valueOf(parallelism)));
+        Path inbox = Files.createDirectories(config.get(ConfigKeys.INBOX_PATH));
+        try (LocalCluster cluster = LocalCluster.start(config);
+                IcebergWarehouse warehouse = new IcebergWarehouse(SightlineJob.catalog(config))) {
+            awaitTranscript(warehouse, drop(warm, inbox, "warm.wav"), Duration.ofMinutes(10)); // loads the models in every slot
+            long start = System.nanoTime();
+            awaitTranscript(warehouse, drop(recording, inbox, recording.getFileName().toString()), Duration.ofMinutes(60));
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static String drop(Path file, Path inbox, String name) throws IOException {
+        Path staged = Files.copy(file, inbox.resolveSibling(name + ".part"), StandardCopyOption.REPLACE_EXISTING);
+        return LocalPaths.toUri(Files.move(staged, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    private static void awaitTranscript(IcebergWarehouse warehouse, String uri, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            for (Record row : warehouse.readAll("audio_transcripts")) {
+                if (uri.equals(row.getField("uri"))) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("no transcript of " + uri + " within " + timeout);
+    }
+
+    private static short[] concat(List<short[]> parts) {
+        short[] all = new short[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (short[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sightline.audio;
+
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.ObjectOutcome;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/** Runs the language analysis on transcripts from a remote backend and writes their rows and outcomes. */
+public final class AnalyzeTranscripts extends ProcessFunction<RemoteTranscript, ObjectOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final LanguageSettings language;
+    private transient TranscriptAnalysis analysis;
+
+    public AnalyzeTranscripts(LanguageSettings language) {
+        this.language = language;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        analysis = new TranscriptAnalysis(language);
+    }
+
+    @Override
+    public void processElement(RemoteTranscript transcript, Context context, Collector<ObjectOutcome> out) {
+        AudioSink sink = AudioOutputs.sink(new AudioOutputs.Emitter() {
+            @Override
+            public <X> void output(OutputTag<X> tag, X value) {
+                context.output(tag, value);
+            }
+        });
+        finish(analysis, transcript, sink, letter -> context.output(AudioOutputs.PROBLEMS, letter)).ifPresent(out::collect);
+    }
+
+    /** Writes a remote transcript's rows, or its failure; returns the ledger outcome (none for a sound track). */
+    static Optional<ObjectOutcome> finish(TranscriptAnalysis analysis, RemoteTranscript transcript, AudioSink sink,
+            Consumer<DeadLetter> problems) {
+        if (transcript.failure() != null) {
+            if (AudioOutcomes.isSoundTrack(transcript.object())) {
+                problems.accept(new DeadLetter(transcript.object().uri(), transcript.object().version(), AudioOutcomes.STAGE,
+                        AudioOutcomes.TRANSCRIPTION_FAILED, transcript.failure(), Instant.now()));
+            }
+            return AudioOutcomes.failedTranscription(transcript.object(), transcript.failure());
+        }
+        analysis.analyze(new TranscriptSource(transcript.object(), transcript.backend(), transcript.language(), null, 0, 0, Double.NaN,
+                null, transcript.startedAtMillis()), transcript.segments(), sink);
+        return AudioOutcomes.isSoundTrack(transcript.object()) ? Optional.empty()
+                : Optional.of(ObjectOutcome.done(transcript.object(), AudioOutcomes.STAGE, Instant.now()));
+    }
+
+    @Override
+    public void close() {
+        if (analysis != null) {
+            analysis.close();
+        }
+    }
+}

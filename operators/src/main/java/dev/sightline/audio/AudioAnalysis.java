@@ -1,0 +1,73 @@
+package dev.sightline.audio;
+
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ObjectOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Analyses recordings one at a time on the calling thread, with the same stages as the streaming
+ * branch (decode, split, transcribe, language analysis), for {@code sightline analyze} and
+ * benchmarks. Holds the models: build one and reuse it; not thread-safe.
+ */
+public final class AudioAnalysis implements AutoCloseable {
+
+    private final ObjectStore store;
+    private final AudioSettings settings;
+    private final TranscriptAnalysis language;
+    private Transcriber sphinx;
+    private RecordingTranscriber remote;
+
+    public AudioAnalysis(ObjectStore store, AudioSettings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.language = new TranscriptAnalysis(settings.language());
+    }
+
+    /**
+     * Analyses one recording (or a video's sound track) into {@code sink}; the branch's own dead
+     * letters go to {@code problems}. Never throws for bad input.
+     *
+     * @return the ledger outcome, empty for a video's sound track
+     */
+    public Optional<ObjectOutcome> analyze(MediaObject object, AudioSink sink, Consumer<DeadLetter> problems) throws Exception {
+        long started = System.currentTimeMillis();
+        if (!settings.inProcess()) {
+            if (remote == null) {
+                remote = TranscribeRecordings.open(settings, store);
+            }
+            return AnalyzeTranscripts.finish(language, TranscribeRecordings.transcribe(remote, object, started), sink, problems);
+        }
+        if (sphinx == null) {
+            sphinx = new SphinxTranscriber(settings.sphinx());
+        }
+        List<TranscriptSegment> segments = new ArrayList<>();
+        VoiceActivitySplitter splitter = new VoiceActivitySplitter(settings.voice(), utterance -> {
+            TranscriptSegment segment = TranscribeSpeech.transcribe(sphinx, utterance);
+            segments.add(segment != null ? segment
+                    : new TranscriptSegment(utterance.index(), utterance.startSeconds(), utterance.endSeconds(), null, List.of()));
+        });
+        AudioDecoder.Result decoded = new AudioDecoder(store).decode(object, splitter);
+        if (AudioOutcomes.hasAudio(decoded)) {
+            splitter.finish();
+            language.analyze(TranscriptSource.decoded(object, sphinx, decoded, started), segments, sink);
+        }
+        AudioOutcomes.deadLetter(object, decoded).ifPresent(problems);
+        return AudioOutcomes.outcome(object, decoded);
+    }
+
+    @Override
+    public void close() throws Exception {
+        language.close();
+        if (sphinx != null) {
+            sphinx.close();
+        }
+        if (remote != null) {
+            remote.close();
+        }
+    }
+}

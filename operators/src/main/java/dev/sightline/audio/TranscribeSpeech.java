@@ -1,0 +1,70 @@
+package dev.sightline.audio;
+
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parallel audio stage: transcribes utterances with Sphinx4, whichever recording they come
+ * from, so one long recording keeps every slot busy. The model is loaded once per task, when it
+ * first needs it. Closing parts pass through. Metrics: {@code wordsRecognised}, {@code utterancesFailed}.
+ */
+public final class TranscribeSpeech extends ProcessFunction<AudioPart, AudioPart> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TranscribeSpeech.class);
+
+    private final SphinxTranscriber.Settings settings;
+    private transient Transcriber transcriber;
+    private transient Counter words;
+    private transient Counter failed;
+
+    public TranscribeSpeech(SphinxTranscriber.Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        words = getRuntimeContext().getMetricGroup().counter("wordsRecognised");
+        failed = getRuntimeContext().getMetricGroup().counter("utterancesFailed");
+    }
+
+    @Override
+    public void processElement(AudioPart part, Context context, Collector<AudioPart> out) throws Exception {
+        if (part.speech() == null) {
+            out.collect(part);
+            return;
+        }
+        if (transcriber == null) { // loaded with the first utterance: tasks that never see speech never pay for it
+            transcriber = new SphinxTranscriber(settings);
+        }
+        TranscriptSegment segment = transcribe(transcriber, part.speech());
+        if (segment == null) {
+            failed.inc();
+            segment = new TranscriptSegment(part.speech().index(), part.speech().startSeconds(), part.speech().endSeconds(), null, List.of());
+        }
+        words.inc(segment.words().size());
+        out.collect(part.transcribed(segment));
+    }
+
+    /** The segment of one utterance, or null when the recogniser failed on it (logged; the segment is left without words). */
+    static TranscriptSegment transcribe(Transcriber transcriber, Utterance utterance) {
+        try {
+            return new TranscriptSegment(utterance.index(), utterance.startSeconds(), utterance.endSeconds(), null,
+                    transcriber.transcribe(utterance));
+        } catch (Exception e) {
+            LOG.warn("the recogniser failed on the utterance at {} s; it is left without words", utterance.startSeconds(), e);
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (transcriber != null) {
+            transcriber.close();
+        }
+    }
+}

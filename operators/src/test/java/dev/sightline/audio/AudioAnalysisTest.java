@@ -1,0 +1,187 @@
+package dev.sightline.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.MediaType;
+import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One recording at a time through decode, silence splitting, Sphinx4 and the language analysis. */
+class AudioAnalysisTest {
+
+    private static LocalObjectStore store;
+    private static AudioAnalysis analysis;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() {
+        store = new LocalObjectStore();
+        analysis = new AudioAnalysis(store, AudioSettings.defaults());
+    }
+
+    @AfterAll
+    static void unload() throws Exception {
+        analysis.close();
+        store.close();
+    }
+
+    private record Run(Optional<ObjectOutcome> outcome, AudioRowLists rows, List<DeadLetter> letters) {}
+
+    private static Run run(Path file) throws Exception {
+        MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
+        AudioRowLists rows = new AudioRowLists();
+        List<DeadLetter> letters = new ArrayList<>();
+        return new Run(analysis.analyze(object, rows, letters::add), rows, letters);
+    }
+
+    @Test
+    void speechBecomesATranscriptWithTimedWordsSentimentKeywordsAndTopics() throws Exception {
+        // Three LibriVox utterances joined with pauses: one recording, several utterances.
+        List<SpeechRecordings.Read> reads = SpeechRecordings.libriVox().subList(0, 3);
+        List<short[]> parts = new ArrayList<>();
+        for (SpeechRecordings.Read read : reads) {
+            parts.add(samples(read.wav()));
+            parts.add(SpeechRecordings.silence(1.0));
+        }
+        Path joined = SpeechRecordings.wav(dir.resolve("reading.wav"), concat(parts));
+        Run run = run(joined);
+
+        assertThat(run.outcome()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ObjectStatus.DONE));
+        assertThat(run.letters()).isEmpty();
+        AudioRows.Transcript transcript = run.rows().transcripts.get(0);
+        assertThat(run.rows().transcripts).hasSize(1);
+        assertThat(transcript.backend()).isEqualTo("sphinx4");
+        assertThat(transcript.mediaType()).isEqualTo("audio");
+        assertThat(transcript.segments()).isGreaterThanOrEqualTo(3);
+        String reference = String.join(" ", reads.stream().map(SpeechRecordings.Read::reference).toList());
+        assertThat(WordErrorRate.of(reference, transcript.text()).rate()).isLessThan(0.4);
+        assertThat(transcript.words()).isEqualTo(run.rows().words.size());
+        assertThat(transcript.meanConfidence()).isBetween(0.0, 1.0);
+        assertThat(transcript.sentimentLabel()).isIn("positive", "negative", "neutral");
+        assertThat(transcript.durationS()).isCloseTo(samples(joined).length / 16_000.0, within(0.01));
+
+        // Words are in time order, inside their segment, and segments do not overlap.
+        double previousEnd = 0;
+        for (AudioRows.Segment segment : run.rows().segments) {
+            assertThat(segment.startS()).isGreaterThanOrEqualTo(previousEnd - 1e-9);
+            previousEnd = segment.endS();
+            List<AudioRows.Word> words = run.rows().words.stream().filter(w -> w.segmentIndex() == segment.segmentIndex()).toList();
+            assertThat(words).hasSize((int) segment.words()).allSatisfy(w -> {
+                assertThat(w.startS()).isBetween(segment.startS(), segment.endS());
+                assertThat(w.endS()).isBetween(w.startS(), segment.endS() + 1e-9);
+            });
+            if (segment.words() > 0) {
+                assertThat(segment.topicIndex()).isBetween(0L, (long) run.rows().topics.size() - 1);
+                assertThat(segment.sentimentLabel()).isNotNull();
+            }
+        }
+        assertThat(run.rows().keywords).isNotEmpty().allSatisfy(k -> assertThat(transcript.text()).contains(k.phrase()));
+        assertThat(run.rows().keywords.get(0).rank()).isEqualTo(1);
+        assertThat(run.rows().topics).isNotEmpty();
+        assertThat(run.rows().topics.stream().mapToDouble(AudioRows.Topic::share).sum()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void longSilenceGivesAnEmptyTranscriptNotAnError() throws Exception {
+        Run run = run(SpeechRecordings.wav(dir.resolve("quiet.wav"), SpeechRecordings.silence(30)));
+        assertThat(run.outcome()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ObjectStatus.DONE));
+        assertThat(run.letters()).isEmpty();
+        assertThat(run.rows().transcripts).singleElement().satisfies(t -> {
+            assertThat(t.text()).isEmpty();
+            assertThat(t.words()).isZero();
+            assertThat(t.durationS()).isCloseTo(30.0, within(0.01));
+            assertThat(t.sentimentLabel()).isNull();
+        });
+        assertThat(run.rows().keywords).isEmpty();
+        assertThat(run.rows().topics).isEmpty();
+    }
+
+    @Test
+    void badAudioIsADeadLetterWithTheReason() throws Exception {
+        Path corrupt = Files.write(dir.resolve("corrupt.wav"), "RIFF\0\0\0\0WAVEfmt junk that is not audio at all".getBytes());
+        Run broken = run(corrupt);
+        assertThat(broken.outcome()).hasValueSatisfying(o -> {
+            assertThat(o.status()).isEqualTo(ObjectStatus.FAILED);
+            assertThat(o.errorClass()).isEqualTo(AudioDecoder.UNDECODABLE);
+            assertThat(o.error()).contains("corrupt.wav");
+        });
+        assertThat(broken.rows().transcripts).isEmpty();
+
+        Path empty = SpeechRecordings.wav(dir.resolve("empty.wav"), new short[0]);
+        assertThat(run(empty).outcome()).hasValueSatisfying(o -> assertThat(o.errorClass()).isIn(AudioDecoder.EMPTY_AUDIO, AudioDecoder.UNDECODABLE));
+
+        Path whole = SpeechRecordings.wav(dir.resolve("whole.wav"), SpeechRecordings.silence(6));
+        Path cut = Files.write(dir.resolve("cut.wav"), Arrays.copyOf(Files.readAllBytes(whole), (int) Files.size(whole) / 2));
+        Run truncated = run(cut);
+        assertThat(truncated.outcome()).hasValueSatisfying(o -> {
+            assertThat(o.status()).isEqualTo(ObjectStatus.PARTIAL);
+            assertThat(o.errorClass()).isEqualTo(AudioDecoder.BROKEN_AUDIO);
+        });
+        assertThat(truncated.letters()).singleElement().satisfies(l -> assertThat(l.message()).contains("truncated"));
+        assertThat(truncated.rows().transcripts).singleElement().satisfies(t -> assertThat(t.partial()).isTrue());
+    }
+
+    @Test
+    void aVideosSoundTrackIsTranscribedWithoutALedgerRowAndSilentVideosAreNoProblem() throws Exception {
+        SpeechRecordings.Read read = SpeechRecordings.libriVox().get(0);
+        Run video = run(SpeechRecordings.videoWithSound(read.wav(), dir.resolve("talk.mp4")));
+        assertThat(video.outcome()).isEmpty();
+        assertThat(video.letters()).isEmpty();
+        assertThat(video.rows().transcripts).singleElement().satisfies(t -> {
+            assertThat(t.mediaType()).isEqualTo(MediaType.VIDEO.label());
+            assertThat(t.codec()).isEqualTo("aac");
+            assertThat(WordErrorRate.of(read.reference(), t.text()).rate()).isLessThan(0.5);
+        });
+
+        Path silentVideo = dir.resolve("silent.mp4");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(silentVideo.toFile(), 64, 48, 0)) {
+            recorder.setFormat("mp4");
+            recorder.setFrameRate(10);
+            recorder.start();
+            for (int i = 0; i < 10; i++) {
+                recorder.record(new Frame(64, 48, Frame.DEPTH_UBYTE, 3));
+            }
+        }
+        Run silent = run(silentVideo);
+        assertThat(silent.outcome()).isEmpty();
+        assertThat(silent.letters()).isEmpty();
+        assertThat(silent.rows().transcripts).isEmpty();
+    }
+
+    private static short[] samples(Path wav) throws Exception {
+        List<short[]> chunks = new ArrayList<>();
+        new AudioDecoder(store).decode(new ObjectInspector(store).inspect(LocalPaths.toUri(wav)),
+                (chunk, length, first) -> chunks.add(Arrays.copyOf(chunk, length)));
+        return concat(chunks);
+    }
+
+    private static short[] concat(List<short[]> parts) {
+        short[] all = new short[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (short[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sightline.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.ingest.ObjectInspector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Sphinx4 on the LibriVox utterances of ../shared/data (skips without them): word error rate, timings, confidences, replay safety. */
+class SphinxTranscriberTest {
+
+    @Test
+    void readSpeechIsTranscribedUnderThirtyPercentWordErrorRate() throws Exception {
+        LocalObjectStore store = new LocalObjectStore();
+        WordErrorRate total = new WordErrorRate(0, 0);
+        List<Utterance> first = new ArrayList<>();
+        List<List<TimedWord>> firstWords = new ArrayList<>();
+        try (SphinxTranscriber sphinx = new SphinxTranscriber()) {
+            for (SpeechRecordings.Read read : SpeechRecordings.libriVox()) {
+                List<Utterance> utterances = new ArrayList<>();
+                VoiceActivitySplitter splitter = new VoiceActivitySplitter(VoiceActivitySplitter.Settings.defaults(), utterances::add);
+                AudioDecoder.Result decoded = new AudioDecoder(store).decode(new ObjectInspector(store).inspect(LocalPaths.toUri(read.wav())), splitter);
+                splitter.finish();
+                List<TimedWord> words = new ArrayList<>();
+                for (Utterance u : utterances) {
+                    List<TimedWord> recognised = sphinx.transcribe(u);
+                    if (first.isEmpty()) {
+                        first.add(u);
+                        firstWords.add(recognised);
+                    }
+                    words.addAll(recognised);
+                }
+                String hypothesis = words.stream().map(TimedWord::word).collect(Collectors.joining(" "));
+                WordErrorRate rate = WordErrorRate.of(read.reference(), hypothesis);
+                System.out.printf("%s WER %.2f: %s%n", read.wav().getFileName(), rate.rate(), hypothesis);
+                total = total.plus(rate);
+                double previousStart = -1;
+                for (TimedWord w : words) {
+                    assertThat(w.startSeconds()).isGreaterThanOrEqualTo(previousStart).isLessThan(w.endSeconds());
+                    assertThat(w.endSeconds()).isLessThanOrEqualTo(decoded.seconds() + 0.05);
+                    assertThat(w.confidence()).isBetween(0.0, 1.0);
+                    previousStart = w.startSeconds();
+                }
+            }
+            // Replay safety: the first utterance, heard again after all the others, gives the same words and times.
+            assertThat(sphinx.transcribe(first.get(0))).isEqualTo(firstWords.get(0));
+        }
+        System.out.printf("corpus WER %.3f over %d words%n", total.rate(), total.referenceWords());
+        assertThat(total.referenceWords()).isGreaterThan(50);
+        assertThat(total.rate()).isLessThanOrEqualTo(0.30);
+    }
+}
