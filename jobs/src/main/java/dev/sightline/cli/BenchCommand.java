@@ -130,8 +130,11 @@ final class BenchCommand implements Runnable {
         int repeats;
 
         @Option(names = "--parallelism", split = ",", defaultValue = "1,2", paramLabel = "P,...",
-                description = "Job parallelisms for the Flink path (default 1,2; empty: skip it).")
+                description = "Job parallelisms for the Flink path (default 1,2).")
         List<Integer> parallelisms;
+
+        @Option(names = "--skip-flink", description = "Only the single-threaded accuracy and speed measurement.")
+        boolean skipFlink;
 
         @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the recordings and warehouses go (default: a temporary folder).")
         Path workDir;
@@ -142,7 +145,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-speech-bench");
-            SpeechBenchmark.run(spec.commandLine().getOut(), data, dir, repeats, parallelisms);
+            SpeechBenchmark.run(spec.commandLine().getOut(), data, dir, repeats, skipFlink ? List.of() : parallelisms);
             return 0;
         }
     }
