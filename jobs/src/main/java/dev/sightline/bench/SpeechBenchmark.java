@@ -1,6 +1,7 @@
 package dev.sightline.bench;
 
 import dev.sightline.audio.AudioDecoder;
+import dev.sightline.audio.Pcm;
 import dev.sightline.audio.SphinxTranscriber;
 import dev.sightline.audio.TimedWord;
 import dev.sightline.audio.Utterance;
@@ -16,8 +17,6 @@ import dev.sightline.job.SightlineJob;
 import dev.sightline.sink.IcebergWarehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -140,7 +139,7 @@ public final class SpeechBenchmark {
                 decodeSeconds += (t1 - t0) / 1e9;
                 transcribeSeconds += (t3 - t2) / 1e9;
                 audioSeconds += decoded.seconds();
-                audio.add(concat(chunks));
+                audio.add(Pcm.concat(chunks));
                 out.printf("%-45s %6.1f %6.3f  %s%n", reference.id(), decoded.seconds(), rate.rate(), hypothesis);
             }
             double rtf = transcribeSeconds / audioSeconds;
@@ -201,23 +200,15 @@ public final class SpeechBenchmark {
     /** The utterances joined with a second of silence between them, {@code repeats} times over, as one 16 kHz WAV. */
     private static Path longRecording(Path dir, List<short[]> utterances, int repeats) throws IOException {
         Files.createDirectories(dir);
-        int pause = 16_000;
-        int total = repeats * utterances.stream().mapToInt(u -> u.length + pause).sum();
-        ByteBuffer bytes = ByteBuffer.allocate(44 + 2 * total).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.put("RIFF".getBytes()).putInt(36 + 2 * total).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(2 * total);
+        List<short[]> parts = new ArrayList<>();
+        short[] pause = new short[AudioDecoder.SAMPLE_RATE];
         for (int r = 0; r < repeats; r++) {
             for (short[] u : utterances) {
-                for (short s : u) {
-                    bytes.putShort(s);
-                }
-                for (int i = 0; i < pause; i++) {
-                    bytes.putShort((short) 0);
-                }
+                parts.add(u);
+                parts.add(pause);
             }
         }
-        return Files.write(dir.resolve("reading-x" + repeats + ".wav"), bytes.array());
+        return Pcm.writeWav(dir.resolve("reading-x" + repeats + ".wav"), Pcm.concat(parts));
     }
 
     /** Seconds from dropping the recording into the running job's inbox to its ledger row in Iceberg. */
@@ -254,15 +245,5 @@ public final class SpeechBenchmark {
             }
         }
         throw new IllegalStateException("no transcript of " + uri + " within " + timeout);
-    }
-
-    private static short[] concat(List<short[]> parts) {
-        short[] all = new short[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (short[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
     }
 }

@@ -58,8 +58,12 @@ class SqsCrashRecoveryTest {
         }
 
         @Override
-        public void notifyCheckpointComplete(long checkpointId) {
+        public void notifyCheckpointComplete(long checkpointId) throws IOException {
             checkpointed = true;
+            Path armed = Path.of(marker + ".armed-" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+            if (!Files.exists(armed)) { // tells the test this subtask fails on its next notice
+                Files.createFile(armed);
+            }
         }
     }
 
@@ -70,6 +74,19 @@ class SqsCrashRecoveryTest {
                 throw new AssertionError("no checkpoint completed on S3 within a minute");
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static void awaitArmed(Path marker, int subtasks) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (int i = 0; i < subtasks; i++) {
+            Path armed = Path.of(marker + ".armed-" + i);
+            while (!Files.exists(armed)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("subtask " + i + " heard of no completed checkpoint within a minute");
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
@@ -102,7 +119,8 @@ class SqsCrashRecoveryTest {
             DataStream<ObjectNotice> failing = notices.map(new FailOnceAfterCheckpoint(marker)).name("inject a failure").uid("inject-failure");
             graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
             var job = env.executeAsync("sqs crash and restore");
-            awaitCompletedCheckpoint(aws); // the next notices meet the failure
+            awaitCompletedCheckpoint(aws);
+            awaitArmed(marker, 2); // every subtask has heard of the checkpoint: the next notices meet the failure
             keys.subList(15, 30).forEach(key -> aws.send(aws.created(key)));
             job.getJobExecutionResult().get();
 

@@ -1,9 +1,7 @@
 package dev.sightline.audio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,15 +29,8 @@ public final class AwsTranscriptJson {
 
     /** The segments of a transcript, in order; empty when Transcribe heard no words. */
     public List<TranscriptSegment> segments(byte[] json) throws TranscriptionException {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new TranscriptionException("the transcript is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new TranscriptionException("the transcript could not be read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.path("results").isObject()) {
+        JsonNode root = TranscriptDocument.parse(mapper, json, "the transcript");
+        if (!root.path("results").isObject()) {
             throw new TranscriptionException("the transcript has no results object (not Amazon Transcribe's JSON)");
         }
         JsonNode results = root.path("results");

@@ -1,9 +1,7 @@
 package dev.sightline.audio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,15 +23,8 @@ public final class WhisperJson {
 
     /** The segments of a Whisper result, in order; empty when Whisper heard nothing. */
     public List<TranscriptSegment> segments(byte[] json) throws TranscriptionException {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new TranscriptionException("the Whisper output is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new TranscriptionException("the Whisper output could not be read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.path("segments").isArray()) {
+        JsonNode root = TranscriptDocument.parse(mapper, json, "the Whisper output");
+        if (!root.path("segments").isArray()) {
             throw new TranscriptionException("the output has no segments array (not Whisper's JSON)");
         }
         List<TranscriptSegment> segments = new ArrayList<>();

@@ -63,7 +63,7 @@ class AudioAnalysisTest {
             parts.add(samples(read.wav()));
             parts.add(SpeechRecordings.silence(1.0));
         }
-        Path joined = SpeechRecordings.wav(dir.resolve("reading.wav"), concat(parts));
+        Path joined = SpeechRecordings.wav(dir.resolve("reading.wav"), Pcm.concat(parts));
         Run run = run(joined);
 
         assertThat(run.outcome()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ObjectStatus.DONE));
@@ -127,6 +127,17 @@ class AudioAnalysisTest {
         });
         assertThat(broken.rows().transcripts).isEmpty();
 
+        // A well-formed WAV whose codec (format tag 0x2222) no decoder knows.
+        byte[] unknownCodec = Files.readAllBytes(SpeechRecordings.wav(dir.resolve("tmp.wav"), SpeechRecordings.silence(1)));
+        unknownCodec[20] = 0x22;
+        unknownCodec[21] = 0x22;
+        Run unsupported = run(Files.write(dir.resolve("unknown-codec.wav"), unknownCodec));
+        assertThat(unsupported.outcome()).hasValueSatisfying(o -> {
+            assertThat(o.status()).isEqualTo(ObjectStatus.FAILED);
+            assertThat(o.errorClass()).isEqualTo(AudioDecoder.UNDECODABLE);
+            assertThat(o.error()).contains("unknown-codec.wav");
+        });
+
         Path empty = SpeechRecordings.wav(dir.resolve("empty.wav"), new short[0]);
         assertThat(run(empty).outcome()).hasValueSatisfying(o -> assertThat(o.errorClass()).isIn(AudioDecoder.EMPTY_AUDIO, AudioDecoder.UNDECODABLE));
 
@@ -172,16 +183,6 @@ class AudioAnalysisTest {
         List<short[]> chunks = new ArrayList<>();
         new AudioDecoder(store).decode(new ObjectInspector(store).inspect(LocalPaths.toUri(wav)),
                 (chunk, length, first) -> chunks.add(Arrays.copyOf(chunk, length)));
-        return concat(chunks);
-    }
-
-    private static short[] concat(List<short[]> parts) {
-        short[] all = new short[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (short[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
+        return Pcm.concat(chunks);
     }
 }

@@ -3,7 +3,6 @@ package dev.sightline.audio;
 import dev.sightline.ingest.SharedData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +41,7 @@ public final class SpeechRecordings {
 
     /** A 16 kHz mono 16-bit WAV holding these samples. */
     public static Path wav(Path file, short[] samples) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.put("RIFF".getBytes()).putInt(36 + samples.length * 2).put("WAVE".getBytes())
-                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(16_000).putInt(32_000)
-                .putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(samples.length * 2);
-        for (short s : samples) {
-            bytes.putShort(s);
-        }
-        return Files.write(file, bytes.array());
+        return Pcm.writeWav(file, samples);
     }
 
     /** Faint noise (about -70 dBFS): a long silence as a recorder makes it. */
