@@ -127,10 +127,10 @@ class AudioAnalysisTest {
         });
         assertThat(broken.rows().transcripts).isEmpty();
 
-        // A well-formed WAV whose codec (format tag 0x2222) no decoder knows.
+        // A well-formed WAV whose codec (format tag 0x7a7a) FFmpeg does not know.
         byte[] unknownCodec = Files.readAllBytes(SpeechRecordings.wav(dir.resolve("tmp.wav"), SpeechRecordings.silence(1)));
-        unknownCodec[20] = 0x22;
-        unknownCodec[21] = 0x22;
+        unknownCodec[20] = 0x7a;
+        unknownCodec[21] = 0x7a;
         Run unsupported = run(Files.write(dir.resolve("unknown-codec.wav"), unknownCodec));
         assertThat(unsupported.outcome()).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo(ObjectStatus.FAILED);
