@@ -97,8 +97,9 @@ class SqsCrashRecoveryTest {
             List<String> uris = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                String key = String.format("batch/recording-%02d.wav", i);
-                uris.add(aws.put(key, TestInputs.audio(local, "r" + i + ".wav")));
+                // Eye-tracking files: cheap to analyse, so the checkpoints, not the analysis, set the pace.
+                String key = String.format("batch/recording-%02d.csv", i);
+                uris.add(aws.put(key, TestInputs.gaze(local, "r" + i + ".csv", i)));
                 keys.add(key);
             }
             keys.subList(0, 15).forEach(key -> aws.send(aws.created(key)));
@@ -115,7 +116,7 @@ class SqsCrashRecoveryTest {
             FlinkSettings.initializeFileSystems(flink);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
             env.setParallelism(2);
-            SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, Duration.ofSeconds(10)));
+            SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, Duration.ofSeconds(30))); // idle long enough to outlast the first checkpoint
             DataStream<ObjectNotice> failing = notices.map(new FailOnceAfterCheckpoint(marker)).name("inject a failure").uid("inject-failure");
             graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
             var job = env.executeAsync("sqs crash and restore");
