@@ -4,6 +4,7 @@ import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.result.Result;
 import edu.cmu.sphinx.result.WordResult;
 import edu.cmu.sphinx.util.LogMath;
 import java.io.ByteArrayInputStream;
@@ -110,7 +111,7 @@ public final class SphinxTranscriber implements Transcriber {
         double offset = utterance.startSeconds();
         recognizer.start(new ByteArrayInputStream(Pcm.littleEndian(utterance.samples())));
         SpeechResult result;
-        while ((result = recognizer.getResult()) != null) {
+        while ((result = recognizer.next()) != null) {
             for (WordResult word : result.getWords()) {
                 String spelling = word.getWord().getSpelling();
                 if (word.isFiller() || spelling.startsWith("<") || spelling.startsWith("[")) {
@@ -144,6 +145,22 @@ public final class SphinxTranscriber implements Transcriber {
                 allocated = true;
             }
             context.setSpeechSource(pcm);
+        }
+
+        /**
+         * The next result of the utterance, or null at its end. A result without a final token
+         * (no hypothesis reached the end of a word: tone bursts, hum) has no words; Sphinx's
+         * lattice would fail on it (a NullPointerException, or an AssertionError with -ea), so it
+         * is skipped.
+         */
+        SpeechResult next() {
+            Result result;
+            while ((result = recognizer.recognize()) != null) {
+                if (result.getBestFinalToken() != null) {
+                    return new SpeechResult(result);
+                }
+            }
+            return null;
         }
 
         void release() {
