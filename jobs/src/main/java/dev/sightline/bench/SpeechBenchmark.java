@@ -2,6 +2,8 @@ package dev.sightline.bench;
 
 import dev.sightline.audio.AudioDecoder;
 import dev.sightline.audio.Pcm;
+import dev.sightline.audio.ReferenceTranscripts;
+import dev.sightline.audio.ReferenceTranscripts.Reference;
 import dev.sightline.audio.SphinxTranscriber;
 import dev.sightline.audio.TimedWord;
 import dev.sightline.audio.Utterance;
@@ -29,8 +31,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.iceberg.data.Record;
 
@@ -41,15 +41,10 @@ import org.apache.iceberg.data.Record;
  */
 public final class SpeechBenchmark {
 
-    private static final Pattern LINE = Pattern.compile("<s>(.*)</s>\\s*\\((.+)\\)");
-
     private SpeechBenchmark() {}
 
-    /** One reference utterance: its audio file and what was said. */
-    private record Reference(Path wav, String id, String text) {}
-
     public static void run(PrintWriter out, Path data, Path workDir, int repeats, List<Integer> parallelisms) throws Exception {
-        List<Reference> references = references(data);
+        List<Reference> references = ReferenceTranscripts.read(data);
         out.printf("Speech: %d utterances in %s; transcriber sphinx4 (%s)%n", references.size(), data, SphinxTranscriber.Settings.defaults());
         List<short[]> audio = accuracy(out, references);
         out.flush();
@@ -76,28 +71,6 @@ public final class SpeechBenchmark {
             }
         }
         out.flush();
-    }
-
-    private static List<Reference> references(Path data) throws IOException {
-        Path transcription = data.resolve("transcription");
-        if (!Files.isRegularFile(transcription)) {
-            throw new IllegalArgumentException(data + " has no 'transcription' file (lines '<s> text </s> (file-id)')");
-        }
-        List<Reference> references = new ArrayList<>();
-        for (String line : Files.readAllLines(transcription)) {
-            Matcher m = LINE.matcher(line);
-            if (m.find()) {
-                Path wav = data.resolve(m.group(2).trim() + ".wav");
-                if (!Files.isRegularFile(wav)) {
-                    throw new IllegalArgumentException("the transcription names " + wav.getFileName() + ", which is not in " + data);
-                }
-                references.add(new Reference(wav, m.group(2).trim(), m.group(1).trim()));
-            }
-        }
-        if (references.isEmpty()) {
-            throw new IllegalArgumentException(transcription + " holds no '<s> text </s> (file-id)' line");
-        }
-        return references;
     }
 
     /** Word error rate and real-time factors, one thread; returns each utterance's 16 kHz samples. */

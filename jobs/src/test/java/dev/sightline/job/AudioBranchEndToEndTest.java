@@ -3,6 +3,7 @@ package dev.sightline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.audio.AudioTables;
+import dev.sightline.audio.ReferenceTranscripts;
 import dev.sightline.audio.SpeechRecordings;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
@@ -36,7 +37,7 @@ class AudioBranchEndToEndTest {
 
     @Test
     void speechInAnAudioFileAndAVideoFillsEveryAudioTable() throws Exception {
-        List<SpeechRecordings.Read> reads = SpeechRecordings.libriVox();
+        List<ReferenceTranscripts.Reference> reads = SpeechRecordings.libriVox();
         SightlineConfig config = SightlineConfig.of(Map.of(
                 ConfigKeys.DATA_DIR.name(), data.toString(),
                 ConfigKeys.CHECKPOINT_INTERVAL.name(), "500ms",

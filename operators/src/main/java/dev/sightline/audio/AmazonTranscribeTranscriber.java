@@ -3,8 +3,6 @@ package dev.sightline.audio;
 import dev.sightline.cloud.ObjectNotFoundException;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.S3Location;
-import dev.sightline.cloud.S3ObjectStore;
-import dev.sightline.cloud.S3Settings;
 import dev.sightline.ingest.MediaFormat;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.StableId;
@@ -54,20 +52,10 @@ public final class AmazonTranscribeTranscriber implements RecordingTranscriber {
 
     private final AmazonTranscribeSettings settings;
     private final ObjectStore outputStore;
-    private final boolean ownsStore;
     private final WaitClock clock;
     private final TranscribeClient client;
     private final HttpClient http;
     private final AwsTranscriptJson transcripts = new AwsTranscriptJson();
-
-    /**
-     * A transcriber with the default credentials chain (IRSA web identity on EKS, environment,
-     * profile) that reads transcripts in the output bucket, if the settings name one, with its own
-     * S3 client for AWS's S3 in the settings' region.
-     */
-    public AmazonTranscribeTranscriber(AmazonTranscribeSettings settings) {
-        this(settings, ownStore(settings), true, DefaultCredentialsProvider.builder().build(), WaitClock.system());
-    }
 
     /**
      * A transcriber with the default credentials chain.
@@ -76,23 +64,17 @@ public final class AmazonTranscribeTranscriber implements RecordingTranscriber {
      *     may be null when the settings name none
      */
     public AmazonTranscribeTranscriber(AmazonTranscribeSettings settings, ObjectStore outputStore) {
-        this(settings, outputStore, false, DefaultCredentialsProvider.builder().build(), WaitClock.system());
+        this(settings, outputStore, DefaultCredentialsProvider.builder().build(), WaitClock.system());
     }
 
     /** A transcriber with the given credentials and clock (tests: static credentials, a clock that does not wait). */
     public AmazonTranscribeTranscriber(AmazonTranscribeSettings settings, ObjectStore outputStore,
-            AwsCredentialsProvider credentials, WaitClock clock) {
-        this(settings, outputStore, false, credentials, clock);
-    }
-
-    private AmazonTranscribeTranscriber(AmazonTranscribeSettings settings, ObjectStore outputStore, boolean ownsStore,
             AwsCredentialsProvider credentials, WaitClock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (settings.outputBucket() != null && outputStore == null) {
             throw new IllegalArgumentException("an object store is needed to read transcripts from s3://" + settings.outputBucket());
         }
         this.outputStore = outputStore;
-        this.ownsStore = ownsStore;
         this.clock = Objects.requireNonNull(clock, "clock");
         var builder = TranscribeClient.builder()
                 .region(Region.of(settings.region()))
@@ -105,17 +87,9 @@ public final class AmazonTranscribeTranscriber implements RecordingTranscriber {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** An S3 store for the output bucket (default credentials, the settings' region), or null without one. */
-    private static ObjectStore ownStore(AmazonTranscribeSettings settings) {
-        if (Objects.requireNonNull(settings, "settings").outputBucket() == null) {
-            return null;
-        }
-        return new S3ObjectStore(new S3Settings(settings.region(), null, false, null, null, 3).s3());
-    }
-
     @Override
     public String backend() {
-        return "aws-transcribe";
+        return TranscriberKind.AWS_TRANSCRIBE.label();
     }
 
     /** The configured language code, or {@code und} (undetermined) when Transcribe identifies it. */
@@ -325,12 +299,5 @@ public final class AmazonTranscribeTranscriber implements RecordingTranscriber {
     @Override
     public void close() {
         client.close();
-        if (ownsStore && outputStore != null) {
-            try {
-                outputStore.close();
-            } catch (IOException e) {
-                LOG.warn("could not close the S3 client of the transcript output bucket", e);
-            }
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /** Runs the language analysis on transcripts from a remote backend and writes their rows and outcomes. */
 public final class AnalyzeTranscripts extends ProcessFunction<RemoteTranscript, ObjectOutcome> {
@@ -28,13 +27,8 @@ public final class AnalyzeTranscripts extends ProcessFunction<RemoteTranscript, 
 
     @Override
     public void processElement(RemoteTranscript transcript, Context context, Collector<ObjectOutcome> out) {
-        AudioSink sink = AudioOutputs.sink(new AudioOutputs.Emitter() {
-            @Override
-            public <X> void output(OutputTag<X> tag, X value) {
-                context.output(tag, value);
-            }
-        });
-        finish(analysis, transcript, sink, letter -> context.output(AudioOutputs.PROBLEMS, letter)).ifPresent(out::collect);
+        finish(analysis, transcript, AudioOutputs.sink(context::output), letter -> context.output(AudioOutputs.PROBLEMS, letter))
+                .ifPresent(out::collect);
     }
 
     /** Writes a remote transcript's rows, or its failure; returns the ledger outcome (none for a sound track). */
@@ -47,8 +41,7 @@ public final class AnalyzeTranscripts extends ProcessFunction<RemoteTranscript, 
             }
             return AudioOutcomes.failedTranscription(transcript.object(), transcript.failure());
         }
-        analysis.analyze(new TranscriptSource(transcript.object(), transcript.backend(), transcript.language(), null, 0, 0, Double.NaN,
-                null, transcript.startedAtMillis()), transcript.segments(), sink);
+        analysis.analyze(TranscriptSource.remote(transcript), transcript.segments(), sink);
         return AudioOutcomes.isSoundTrack(transcript.object()) ? Optional.empty()
                 : Optional.of(ObjectOutcome.done(transcript.object(), AudioOutcomes.STAGE, Instant.now()));
     }

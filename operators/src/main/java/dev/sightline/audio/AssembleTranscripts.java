@@ -13,7 +13,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * The last audio stage, keyed by recording: gathers the segments transcribed in parallel until
@@ -73,15 +72,9 @@ public final class AssembleTranscripts extends KeyedProcessFunction<String, Audi
 
     private void finish(AudioPart.End closing, List<TranscriptSegment> all, Context context, Collector<ObjectOutcome> out) {
         AudioDecoder.Result decoded = closing.decoded();
-        if (AudioOutcomes.hasAudio(decoded)) {
-            TranscriptSource source = new TranscriptSource(closing.object(), backend, languageTag, decoded.codec(), decoded.sourceRate(),
-                    decoded.sourceChannels(), decoded.seconds(), decoded.problem(), closing.startedAtMillis());
-            analysis.analyze(source, all, AudioOutputs.sink(new AudioOutputs.Emitter() {
-                @Override
-                public <X> void output(OutputTag<X> tag, X value) {
-                    context.output(tag, value);
-                }
-            }));
+        if (decoded.hasAudio()) {
+            analysis.analyze(TranscriptSource.decoded(closing.object(), backend, languageTag, decoded, closing.startedAtMillis()), all,
+                    AudioOutputs.sink(context::output));
         }
         AudioOutcomes.deadLetter(closing.object(), decoded).ifPresent(letter -> context.output(AudioOutputs.PROBLEMS, letter));
         AudioOutcomes.outcome(closing.object(), decoded).ifPresent(out::collect);

@@ -46,15 +46,10 @@ public final class AudioAnalysis implements AutoCloseable {
             sphinx = new SphinxTranscriber(settings.sphinx());
         }
         List<TranscriptSegment> segments = new ArrayList<>();
-        VoiceActivitySplitter splitter = new VoiceActivitySplitter(settings.voice(), utterance -> {
-            TranscriptSegment segment = TranscribeSpeech.transcribe(sphinx, utterance);
-            segments.add(segment != null ? segment
-                    : new TranscriptSegment(utterance.index(), utterance.startSeconds(), utterance.endSeconds(), null, List.of()));
-        });
-        AudioDecoder.Result decoded = new AudioDecoder(store).decode(object, splitter);
-        if (AudioOutcomes.hasAudio(decoded)) {
-            splitter.finish();
-            language.analyze(TranscriptSource.decoded(object, sphinx, decoded, started), segments, sink);
+        AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store), object, settings.voice(),
+                utterance -> segments.add(TranscribeSpeech.transcribe(sphinx, utterance, () -> { })));
+        if (decoded.hasAudio()) {
+            language.analyze(TranscriptSource.decoded(object, sphinx.backend(), sphinx.language(), decoded, started), segments, sink);
         }
         AudioOutcomes.deadLetter(object, decoded).ifPresent(problems);
         return AudioOutcomes.outcome(object, decoded);

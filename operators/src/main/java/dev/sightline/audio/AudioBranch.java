@@ -59,7 +59,7 @@ public final class AudioBranch implements MediaBranch {
                     .name("audio: transcribe utterances (sphinx4)")
                     .uid("audio-transcribe")
                     .keyBy(AudioPart::key)
-                    .process(new AssembleTranscripts(settings.language(), TranscriberKind.SPHINX4.label(), "en-US"))
+                    .process(new AssembleTranscripts(settings.language(), TranscriberKind.SPHINX4.label(), SphinxTranscriber.LANGUAGE))
                     .name("audio: transcripts, sentiment, keywords, topics")
                     .uid("audio-assemble");
         } else {

@@ -43,6 +43,11 @@ public final class AudioDecoder {
             return samples / (double) SAMPLE_RATE;
         }
 
+        /** Whether decoding yielded audio to analyse: the whole stream, or the part before a break. */
+        public boolean hasAudio() {
+            return complete() || samples > 0;
+        }
+
         /** Whether the whole stream was decoded. */
         public boolean complete() {
             return errorClass == null;

@@ -62,9 +62,4 @@ public final class AudioOutcomes {
         return isSoundTrack(object) ? Optional.empty()
                 : Optional.of(ObjectOutcome.failed(object, STAGE, TRANSCRIPTION_FAILED, message, Instant.now()));
     }
-
-    /** Whether decoding yielded audio to transcribe (the whole stream or the part before a break). */
-    public static boolean hasAudio(AudioDecoder.Result decoded) {
-        return decoded.complete() || decoded.samples() > 0;
-    }
 }

@@ -58,7 +58,7 @@ public final class CommandTranscriber implements RecordingTranscriber {
 
     @Override
     public String backend() {
-        return "command";
+        return TranscriberKind.COMMAND.label();
     }
 
     /** The configured language, or {@code und} (undetermined) when the command identifies it. */

@@ -35,14 +35,10 @@ public final class DecodeAudio extends StoreBackedFunction<MediaObject, AudioPar
     public void processElement(MediaObject object, Context context, Collector<AudioPart> out) {
         long started = System.currentTimeMillis();
         int[] sent = {0};
-        VoiceActivitySplitter splitter = new VoiceActivitySplitter(voice, utterance -> {
+        AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store()), object, voice, utterance -> {
             out.collect(AudioPart.speech(object, utterance));
             sent[0]++;
         });
-        AudioDecoder.Result decoded = new AudioDecoder(store()).decode(object, splitter);
-        if (AudioOutcomes.hasAudio(decoded)) {
-            splitter.finish();
-        }
         seconds.inc(Math.round(decoded.seconds()));
         utterances.inc(sent[0]);
         out.collect(AudioPart.end(new AudioPart.End(object, sent[0], decoded, started)));

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class SphinxTranscriber implements Transcriber {
 
+    /** The language of Sphinx's model, as the tables record it. */
+    public static final String LANGUAGE = "en-US";
+
     private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
 
     /**
@@ -97,12 +100,12 @@ public final class SphinxTranscriber implements Transcriber {
 
     @Override
     public String backend() {
-        return "sphinx4";
+        return TranscriberKind.SPHINX4.label();
     }
 
     @Override
     public String language() {
-        return "en-US";
+        return LANGUAGE;
     }
 
     @Override

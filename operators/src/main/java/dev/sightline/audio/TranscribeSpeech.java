@@ -41,23 +41,22 @@ public final class TranscribeSpeech extends ProcessFunction<AudioPart, AudioPart
         if (transcriber == null) { // loaded with the first utterance: tasks that never see speech never pay for it
             transcriber = new SphinxTranscriber(settings);
         }
-        TranscriptSegment segment = transcribe(transcriber, part.speech());
-        if (segment == null) {
-            failed.inc();
-            segment = new TranscriptSegment(part.speech().index(), part.speech().startSeconds(), part.speech().endSeconds(), null, List.of());
-        }
+        TranscriptSegment segment = transcribe(transcriber, part.speech(), failed::inc);
         words.inc(segment.words().size());
         out.collect(part.transcribed(segment));
     }
 
-    /** The segment of one utterance, or null when the recogniser failed on it (logged; the segment is left without words). */
-    static TranscriptSegment transcribe(Transcriber transcriber, Utterance utterance) {
+    /**
+     * The segment of one utterance. When the recogniser fails on it, the failure is logged and
+     * reported to {@code onFailure}, and the segment is left without words.
+     */
+    static TranscriptSegment transcribe(Transcriber transcriber, Utterance utterance, Runnable onFailure) {
         try {
-            return new TranscriptSegment(utterance.index(), utterance.startSeconds(), utterance.endSeconds(), null,
-                    transcriber.transcribe(utterance));
+            return TranscriptSegment.of(utterance, transcriber.transcribe(utterance));
         } catch (Exception e) {
             LOG.warn("the recogniser failed on the utterance at {} s; it is left without words", utterance.startSeconds(), e);
-            return null;
+            onFailure.run();
+            return TranscriptSegment.of(utterance, List.of());
         }
     }
 

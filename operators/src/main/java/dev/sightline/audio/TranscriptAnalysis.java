@@ -108,7 +108,7 @@ public final class TranscriptAnalysis implements AutoCloseable {
         }
     }
 
-    /** The normalised mean of unit vectors: the embedding of a text made of these parts. */
+    /** The direction of the mean of unit vectors: the embedding of a text made of these parts. */
     static float[] mean(List<float[]> vectors) {
         float[] sum = new float[vectors.get(0).length];
         for (float[] v : vectors) {
@@ -116,15 +116,7 @@ public final class TranscriptAnalysis implements AutoCloseable {
                 sum[i] += v[i];
             }
         }
-        double norm = 0;
-        for (float x : sum) {
-            norm += x * x;
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = norm == 0 ? 0 : (float) (sum[i] / norm);
-        }
-        return sum;
+        return MiniLmEmbedder.normalised(sum);
     }
 
     @Override

@@ -24,6 +24,11 @@ public record TranscriptSegment(int index, double startSeconds, double endSecond
         words = new ArrayList<>(words);
     }
 
+    /** The segment of an utterance: its index and time span, no speaker. */
+    public static TranscriptSegment of(Utterance utterance, List<TimedWord> words) {
+        return new TranscriptSegment(utterance.index(), utterance.startSeconds(), utterance.endSeconds(), null, words);
+    }
+
     /** The words joined by spaces. */
     public String text() {
         return words.stream().map(TimedWord::word).collect(Collectors.joining(" "));

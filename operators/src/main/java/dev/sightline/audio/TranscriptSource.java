@@ -17,9 +17,16 @@ import java.io.Serializable;
 public record TranscriptSource(MediaObject object, String backend, String language, String codec, int sourceSampleRate,
         int sourceChannels, double durationS, String problem, long startedAtMillis) implements Serializable {
 
-    /** A recording decoded here. */
-    public static TranscriptSource decoded(MediaObject object, Transcriber transcriber, AudioDecoder.Result decoded, long startedAtMillis) {
-        return new TranscriptSource(object, transcriber.backend(), transcriber.language(), decoded.codec(), decoded.sourceRate(),
+    /** A recording decoded here and transcribed by {@code backend}. */
+    public static TranscriptSource decoded(MediaObject object, String backend, String language, AudioDecoder.Result decoded,
+            long startedAtMillis) {
+        return new TranscriptSource(object, backend, language, decoded.codec(), decoded.sourceRate(),
                 decoded.sourceChannels(), decoded.seconds(), decoded.problem(), startedAtMillis);
+    }
+
+    /** A recording a remote backend read itself: no codec or duration known here. */
+    public static TranscriptSource remote(RemoteTranscript transcript) {
+        return new TranscriptSource(transcript.object(), transcript.backend(), transcript.language(), null, 0, 0, Double.NaN, null,
+                transcript.startedAtMillis());
     }
 }

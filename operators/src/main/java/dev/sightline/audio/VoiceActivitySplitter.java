@@ -1,5 +1,6 @@
 package dev.sightline.audio;
 
+import dev.sightline.ingest.MediaObject;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -55,6 +56,19 @@ public final class VoiceActivitySplitter implements PcmSink {
 
     private double noiseFloorDb;
     private int utterances;
+
+    /**
+     * Decodes {@code object} and cuts it into utterances for {@code out}, the last one included
+     * when decoding yielded audio; returns how decoding went.
+     */
+    public static AudioDecoder.Result split(AudioDecoder decoder, MediaObject object, Settings settings, Consumer<Utterance> out) {
+        VoiceActivitySplitter splitter = new VoiceActivitySplitter(settings, out);
+        AudioDecoder.Result decoded = decoder.decode(object, splitter);
+        if (decoded.hasAudio()) {
+            splitter.finish();
+        }
+        return decoded;
+    }
 
     public VoiceActivitySplitter(Settings settings, Consumer<Utterance> out) {
         this.settings = settings;

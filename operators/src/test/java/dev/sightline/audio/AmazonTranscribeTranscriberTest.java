@@ -271,18 +271,6 @@ class AmazonTranscribeTranscriberTest {
     }
 
     @Test
-    void withoutAStoreItBuildsItsOwnS3ClientForTheOutputBucket() {
-        // Built, not used: the default credentials chain is only asked when a request is made.
-        try (var aws = new AmazonTranscribeTranscriber(settings().withOutput("sightline-transcripts", "jobs/"))) {
-            assertThat(aws.backend()).isEqualTo("aws-transcribe");
-        }
-        try (var aws = new AmazonTranscribeTranscriber(settings())) {
-            assertThat(aws.language()).isEqualTo("en-US");
-        }
-        assertThat(fake.requests()).isEmpty();
-    }
-
-    @Test
     void anOutputBucketNeedsAStore() {
         assertThatThrownBy(() -> transcriber(settings().withOutput("sightline-transcripts", null), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object store");

@@ -57,9 +57,9 @@ class AudioAnalysisTest {
     @Test
     void speechBecomesATranscriptWithTimedWordsSentimentKeywordsAndTopics() throws Exception {
         // Three LibriVox utterances joined with pauses: one recording, several utterances.
-        List<SpeechRecordings.Read> reads = SpeechRecordings.libriVox().subList(0, 3);
+        List<ReferenceTranscripts.Reference> reads = SpeechRecordings.libriVox().subList(0, 3);
         List<short[]> parts = new ArrayList<>();
-        for (SpeechRecordings.Read read : reads) {
+        for (ReferenceTranscripts.Reference read : reads) {
             parts.add(samples(read.wav()));
             parts.add(SpeechRecordings.silence(1.0));
         }
@@ -73,7 +73,7 @@ class AudioAnalysisTest {
         assertThat(transcript.backend()).isEqualTo("sphinx4");
         assertThat(transcript.mediaType()).isEqualTo("audio");
         assertThat(transcript.segments()).isGreaterThanOrEqualTo(3);
-        String reference = String.join(" ", reads.stream().map(SpeechRecordings.Read::reference).toList());
+        String reference = String.join(" ", reads.stream().map(ReferenceTranscripts.Reference::text).toList());
         assertThat(WordErrorRate.of(reference, transcript.text()).rate()).isLessThan(0.4);
         assertThat(transcript.words()).isEqualTo(run.rows().words.size());
         assertThat(transcript.meanConfidence()).isBetween(0.0, 1.0);
@@ -154,14 +154,14 @@ class AudioAnalysisTest {
 
     @Test
     void aVideosSoundTrackIsTranscribedWithoutALedgerRowAndSilentVideosAreNoProblem() throws Exception {
-        SpeechRecordings.Read read = SpeechRecordings.libriVox().get(0);
+        ReferenceTranscripts.Reference read = SpeechRecordings.libriVox().get(0);
         Run video = run(SpeechRecordings.videoWithSound(read.wav(), dir.resolve("talk.mp4")));
         assertThat(video.outcome()).isEmpty();
         assertThat(video.letters()).isEmpty();
         assertThat(video.rows().transcripts).singleElement().satisfies(t -> {
             assertThat(t.mediaType()).isEqualTo(MediaType.VIDEO.label());
             assertThat(t.codec()).isEqualTo("aac");
-            assertThat(WordErrorRate.of(read.reference(), t.text()).rate()).isLessThan(0.5);
+            assertThat(WordErrorRate.of(read.text(), t.text()).rate()).isLessThan(0.5);
         });
 
         Path silentVideo = dir.resolve("silent.mp4");

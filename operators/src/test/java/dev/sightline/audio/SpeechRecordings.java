@@ -6,10 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -19,24 +16,11 @@ import org.bytedeco.javacv.Frame;
 /** Recordings for audio tests: the LibriVox utterances of ../shared/data, and files made from them or from silence. */
 public final class SpeechRecordings {
 
-    private static final Pattern LINE = Pattern.compile("<s>(.*)</s>\\s*\\((.+)\\)");
-
     private SpeechRecordings() {}
 
-    /** A LibriVox utterance with its reference transcript (skips the test without ../shared/data). */
-    public record Read(Path wav, String reference) {}
-
-    /** The LibriVox utterances, in the order of their transcription file. */
-    public static List<Read> libriVox() throws IOException {
-        Path transcription = SharedData.file("audio/librivox/transcription");
-        List<Read> reads = new ArrayList<>();
-        for (String line : Files.readAllLines(transcription)) {
-            Matcher m = LINE.matcher(line);
-            if (m.find()) {
-                reads.add(new Read(transcription.resolveSibling(m.group(2).trim() + ".wav"), m.group(1).trim()));
-            }
-        }
-        return reads;
+    /** The LibriVox utterances with their reference transcripts (skips the test without ../shared/data). */
+    public static List<ReferenceTranscripts.Reference> libriVox() throws IOException {
+        return ReferenceTranscripts.read(SharedData.file("audio/librivox/transcription").getParent());
     }
 
     /** A 16 kHz mono 16-bit WAV holding these samples. */

@@ -39,11 +39,10 @@ class SphinxTranscriberTest {
         List<Utterance> first = new ArrayList<>();
         List<List<TimedWord>> firstWords = new ArrayList<>();
         try (SphinxTranscriber sphinx = new SphinxTranscriber()) {
-            for (SpeechRecordings.Read read : SpeechRecordings.libriVox()) {
+            for (ReferenceTranscripts.Reference read : SpeechRecordings.libriVox()) {
                 List<Utterance> utterances = new ArrayList<>();
-                VoiceActivitySplitter splitter = new VoiceActivitySplitter(VoiceActivitySplitter.Settings.defaults(), utterances::add);
-                AudioDecoder.Result decoded = new AudioDecoder(store).decode(new ObjectInspector(store).inspect(LocalPaths.toUri(read.wav())), splitter);
-                splitter.finish();
+                AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store),
+                        new ObjectInspector(store).inspect(LocalPaths.toUri(read.wav())), VoiceActivitySplitter.Settings.defaults(), utterances::add);
                 List<TimedWord> words = new ArrayList<>();
                 for (Utterance u : utterances) {
                     List<TimedWord> recognised = sphinx.transcribe(u);
@@ -54,7 +53,7 @@ class SphinxTranscriberTest {
                     words.addAll(recognised);
                 }
                 String hypothesis = words.stream().map(TimedWord::word).collect(Collectors.joining(" "));
-                WordErrorRate rate = WordErrorRate.of(read.reference(), hypothesis);
+                WordErrorRate rate = WordErrorRate.of(read.text(), hypothesis);
                 System.out.printf("%s WER %.2f: %s%n", read.wav().getFileName(), rate.rate(), hypothesis);
                 total = total.plus(rate);
                 double previousStart = -1;
