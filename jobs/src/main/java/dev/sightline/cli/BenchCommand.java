@@ -3,6 +3,7 @@ package dev.sightline.cli;
 import dev.sightline.bench.GazeAccuracyBenchmark;
 import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
+import dev.sightline.bench.GpuBenchmark;
 import dev.sightline.bench.IngestBenchmark;
 import dev.sightline.bench.SceneAccuracyBenchmark;
 import dev.sightline.bench.SpeechBenchmark;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
-            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class, BenchCommand.Speech.class})
+            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class, BenchCommand.Speech.class,
+            BenchCommand.Gpu.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -146,6 +148,33 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("sightline-speech-bench");
             SpeechBenchmark.run(spec.commandLine().getOut(), data, dir, repeats, skipFlink ? List.of() : parallelisms);
+            return 0;
+        }
+    }
+
+    @Command(name = "gpu", mixinStandardHelpOptions = true,
+            description = "GPU offload: kernel bandwidth against the card's copy bandwidth, uploads pinned and pageable, the content "
+                    + "score on 1080p frames, HOG people on GPU against its CPU twin and OpenCV, decode + analysis with GPU and CPU.")
+    static final class Gpu implements Callable<Integer> {
+        @Option(names = "--video", defaultValue = "../shared/data/video/vtest.avi", paramLabel = "FILE",
+                description = "Video for the HOG and decode + analysis rows (default ../shared/data/video/vtest.avi).")
+        Path video;
+
+        @Option(names = "--hog-frames", defaultValue = "20", description = "Frames per HOG measurement (default 20).")
+        int hogFrames;
+
+        @Option(names = "--batch", defaultValue = "64", description = "1080p frames per kernel launch (default 64).")
+        int batch;
+
+        @Option(names = "--repeats", defaultValue = "20", description = "Timed repetitions of each kernel measurement (default 20).")
+        int repeats;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            GpuBenchmark.run(spec.commandLine().getOut(), video, hogFrames, batch, repeats);
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package dev.sightline.config;
 
 import dev.sightline.audio.TranscriberKind;
 import dev.sightline.cloud.LocalPaths;
+import dev.sightline.video.AnalysisDevice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -266,6 +267,29 @@ public final class ConfigKeys {
     public static final ConfigKey<Double> VIDEO_TRACK_MIN_IOU = key("video.tracking.min-iou", "a number from 0.01 to 1",
             "0.3", "Least overlap between a detection and a track's predicted box to match them.", Values.number(0.01, 1), c -> 0.3);
 
+    // Frame analysis (the async stage between video decoding and assembly).
+    public static final ConfigKey<AnalysisDevice> ANALYSIS_DEVICE = key("analysis.device", Values.choices(AnalysisDevice.class),
+            "auto", "Where frames are analysed: gpu (fails without a usable GPU or kernels), cpu, or auto (the GPU Flink assigns"
+                    + " through external-resources: gpu, else a GPU the driver finds, else the CPU).",
+            Values.choice(AnalysisDevice.class), c -> AnalysisDevice.AUTO);
+    public static final ConfigKey<Integer> ANALYSIS_BATCH_FRAMES = key("analysis.batch-frames", "1 to 1024",
+            "16", "Decoded frames per batch (one async request, one upload).", Values.integer(1, 1024), c -> 16);
+    public static final ConfigKey<Integer> ANALYSIS_IN_FLIGHT = key("analysis.in-flight", "1 to 1024",
+            "8", "Batches a task may have in its analyzers at once (the async operator's capacity; then backpressure).",
+            Values.integer(1, 1024), c -> 8);
+    public static final ConfigKey<Integer> ANALYSIS_THREADS = key("analysis.threads", "1 to 64",
+            "2", "Analyzer threads per task, each with its own analyzer (on a GPU, its own stream).", Values.integer(1, 64), c -> 2);
+    public static final ConfigKey<Duration> ANALYSIS_TIMEOUT = key("analysis.timeout", "a duration from 1s to 1h",
+            "2m", "How long one batch may take, retries included, before its frames are reported as not analysed.",
+            Values.duration(Duration.ofSeconds(1), Duration.ofHours(1)), c -> Duration.ofMinutes(2));
+    public static final ConfigKey<Integer> ANALYSIS_ATTEMPTS = key("analysis.attempts", "1 to 20",
+            "3", "Tries per batch; after the last failure its frames are reported as not analysed.", Values.integer(1, 20), c -> 3);
+    public static final ConfigKey<Duration> ANALYSIS_BACKOFF = key("analysis.retry-backoff", "a duration from 0ms to 1m",
+            "200ms", "Wait before the first retry; each further retry waits twice as long, up to analysis.retry-max-backoff.",
+            Values.duration(Duration.ZERO, Duration.ofMinutes(1)), c -> Duration.ofMillis(200));
+    public static final ConfigKey<Duration> ANALYSIS_MAX_BACKOFF = key("analysis.retry-max-backoff", "a duration from 1ms to 10m",
+            "5s", "Longest wait between retries.", Values.duration(Duration.ofMillis(1), Duration.ofMinutes(10)), c -> Duration.ofSeconds(5));
+
     /**
      * Areas of interest: every key under this prefix names one, its value {@code rect X Y W H} or
      * {@code polygon X1,Y1 X2,Y2 X3,Y3 ...} in pixels.
@@ -339,6 +363,8 @@ public final class ConfigKeys {
             VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
             VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,
             VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU,
+            ANALYSIS_DEVICE, ANALYSIS_BATCH_FRAMES, ANALYSIS_IN_FLIGHT, ANALYSIS_THREADS, ANALYSIS_TIMEOUT, ANALYSIS_ATTEMPTS,
+            ANALYSIS_BACKOFF, ANALYSIS_MAX_BACKOFF,
             AUDIO_TRANSCRIBER, AUDIO_VIDEO_SOUND, AUDIO_SPHINX_LANGUAGE_WEIGHT, AUDIO_SPHINX_ABSOLUTE_BEAM, AUDIO_SPHINX_RELATIVE_BEAM,
             AUDIO_VAD_MIN_GAP, AUDIO_VAD_MAX_UTTERANCE, AUDIO_KEYWORDS, AUDIO_TOPIC_DISTANCE, AUDIO_REMOTE_CONCURRENCY, AUDIO_REMOTE_TIMEOUT,
             AUDIO_TRANSCRIBE_LANGUAGE, AUDIO_TRANSCRIBE_ENDPOINT, AUDIO_TRANSCRIBE_OUTPUT_BUCKET, AUDIO_TRANSCRIBE_OUTPUT_PREFIX,

@@ -1,6 +1,7 @@
 package dev.sightline.config;
 
 import dev.sightline.video.DetectionSettings;
+import dev.sightline.video.FrameAnalysisSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoSettings;
 import java.nio.file.Files;
@@ -31,6 +32,13 @@ public final class VideoConfig {
         DetectionSettings detection = new DetectionSettings(c.get(ConfigKeys.VIDEO_DETECTION_FPS), c.get(ConfigKeys.VIDEO_DETECTION_WIDTH),
                 detectors.contains("person"), detectors.contains("face"), c.get(ConfigKeys.VIDEO_DETECTION_MIN_SCORE),
                 c.get(ConfigKeys.VIDEO_TRACK_MAX_AGE), c.get(ConfigKeys.VIDEO_TRACK_MIN_HITS), c.get(ConfigKeys.VIDEO_TRACK_MIN_IOU), onnx);
-        return new VideoSettings(c.get(ConfigKeys.VIDEO_ANALYSIS_WIDTH), scenes, detection, c.get(ConfigKeys.PROCESSED_PATH));
+        if (c.get(ConfigKeys.ANALYSIS_MAX_BACKOFF).compareTo(c.get(ConfigKeys.ANALYSIS_BACKOFF)) < 0) {
+            throw new ConfigException("bad value for 'analysis.retry-max-backoff': " + c.get(ConfigKeys.ANALYSIS_MAX_BACKOFF)
+                    + " is shorter than analysis.retry-backoff (" + c.get(ConfigKeys.ANALYSIS_BACKOFF) + ")");
+        }
+        FrameAnalysisSettings analysis = new FrameAnalysisSettings(c.get(ConfigKeys.ANALYSIS_DEVICE), c.get(ConfigKeys.ANALYSIS_BATCH_FRAMES),
+                c.get(ConfigKeys.ANALYSIS_IN_FLIGHT), c.get(ConfigKeys.ANALYSIS_THREADS), c.get(ConfigKeys.ANALYSIS_TIMEOUT),
+                c.get(ConfigKeys.ANALYSIS_ATTEMPTS), c.get(ConfigKeys.ANALYSIS_BACKOFF), c.get(ConfigKeys.ANALYSIS_MAX_BACKOFF));
+        return new VideoSettings(c.get(ConfigKeys.VIDEO_ANALYSIS_WIDTH), scenes, detection, c.get(ConfigKeys.PROCESSED_PATH), analysis);
     }
 }

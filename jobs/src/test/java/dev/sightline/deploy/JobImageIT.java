@@ -46,7 +46,7 @@ class JobImageIT {
     void theApplicationJarHoldsTheJobButNotFlinksRuntime() throws Exception {
         try (JarFile jar = new JarFile(ROOT.resolve("jobs/target/sightline-application.jar").toFile())) {
             assertThat(jar.getEntry("dev/sightline/cli/SightlineCommand.class")).isNotNull();
-            assertThat(jar.getEntry("dev/sightline/video/AnalyzeVideo.class")).isNotNull();
+            assertThat(jar.getEntry("dev/sightline/video/AnalyzeFrames.class")).isNotNull();
             assertThat(jar.getEntry("org/apache/iceberg/flink/sink/IcebergSink.class")).isNotNull();
             assertThat(jar.getEntry("org/apache/flink/runtime/jobgraph/JobGraph.class")).isNull();
             assertThat(jar.getEntry("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class")).isNull();

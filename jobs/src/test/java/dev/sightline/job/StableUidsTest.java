@@ -62,7 +62,7 @@ class StableUidsTest {
         }
         assertThat(missing).as("operators without uid()").isEmpty();
         assertThat(uids).as("uids").doesNotHaveDuplicates()
-                .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-analyze")
+                .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-decode", "video-analyze-frames", "video-assemble")
                 .contains(variant.endsWith("aws-transcribe") || variant.endsWith("command")
                         ? new String[] {"audio-transcribe-remote", "audio-analyze-transcripts"}
                         : new String[] {"audio-decode", "audio-transcribe", "audio-assemble"});

@@ -1,6 +1,7 @@
 package dev.sightline.audio;
 
 import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.SideOutput;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 
@@ -16,13 +17,9 @@ final class AudioOutputs {
 
     private AudioOutputs() {}
 
-    /** Something that takes side-output records: a process function's context. */
-    interface Emitter {
-        <X> void output(OutputTag<X> tag, X value);
-    }
 
     /** A sink that sends each row to its side output. */
-    static AudioSink sink(Emitter emitter) {
+    static AudioSink sink(SideOutput emitter) {
         return new AudioSink() {
             @Override
             public void transcript(AudioRows.Transcript row) {

@@ -1,14 +1,24 @@
 package dev.sightline.video;
 
 /**
- * An analysis that looks at decoded frames one at a time, in order. The seam where a GPU
- * implementation replaces the CPU one without touching the job.
+ * Analyses a batch of decoded frames on its own: content scores and detections. The seam where
+ * the GPU implementation replaces the CPU one; one instance serves one thread at a time.
  */
-public interface FrameAnalyzer {
+public interface FrameAnalyzer extends AutoCloseable {
 
-    /** Looks at one frame; must not keep {@code frame.bgr()} beyond the call. */
-    void accept(VideoFrame frame);
+    /** Scores and detections of {@code batch}'s frames; throws when the batch could not be analysed. */
+    FrameAnalysis analyze(FrameBatch batch) throws Exception;
 
-    /** The stream ended (normally, or broken after the frames seen so far). */
-    void finish();
+    /** What the last {@link #analyze} call cost on the device (zeros on the CPU). */
+    default DeviceWork lastWork() {
+        return DeviceWork.NONE;
+    }
+
+    @Override
+    default void close() {}
+
+    /** Device time and transfers of one batch. */
+    record DeviceWork(long kernelNanos, long uploadBytes) {
+        public static final DeviceWork NONE = new DeviceWork(0, 0);
+    }
 }

@@ -19,16 +19,32 @@ public final class KeyframeStore {
         this.baseUri = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
     }
 
-    /** Encodes and writes one thumbnail; returns its URI. */
-    public String write(String name, Mat bgr) {
+    /** The store of one video's keyframes under the processed location, or null when there is none. */
+    public static KeyframeStore forVideo(ObjectStore store, String processedUri, String videoId) {
+        if (processedUri == null) {
+            return null;
+        }
+        String base = processedUri.replaceAll("/+$", "");
+        return new KeyframeStore(store, base + "/keyframes/" + videoId);
+    }
+
+    /** The picture as a JPEG file (OpenCV's default quality, 95). */
+    public static byte[] jpeg(Mat bgr) {
         try (BytePointer jpeg = new BytePointer()) {
             if (!opencv_imgcodecs.imencode(".jpg", bgr, jpeg)) {
-                throw new IllegalStateException("JPEG encoding failed for " + name);
+                throw new IllegalStateException("JPEG encoding failed for a " + bgr.cols() + "x" + bgr.rows() + " picture");
             }
             byte[] bytes = new byte[(int) jpeg.limit()];
             jpeg.get(bytes);
-            String uri = baseUri + "/" + name;
-            store.put(uri, bytes, "image/jpeg");
+            return bytes;
+        }
+    }
+
+    /** Writes one JPEG thumbnail; returns its URI. */
+    public String write(String name, byte[] jpeg) {
+        String uri = baseUri + "/" + name;
+        try {
+            store.put(uri, jpeg, "image/jpeg");
             return uri;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write keyframe " + name + ": " + e.getMessage(), e);

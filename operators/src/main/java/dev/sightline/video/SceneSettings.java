@@ -27,4 +27,13 @@ public record SceneSettings(
             }
         }
     }
+
+    /** The lowest score at which any of the detectors may cut. */
+    public double lowestCutScore() {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (String d : detectors) {
+            lowest = Math.min(lowest, d.equals("content") ? threshold : adaptiveMinContent);
+        }
+        return lowest;
+    }
 }

@@ -2,29 +2,17 @@ package dev.sightline.video;
 
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
-import dev.sightline.media.ContainerIntegrity;
-import dev.sightline.media.FFmpegInput;
 import dev.sightline.ingest.ObjectOutcome;
-import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.ingest.StableId;
-import java.time.Instant;
-import java.util.Optional;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.global.avutil;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Analyses one video object: decodes it as a stream with FFmpeg (never the whole file in
- * memory), honours rotation metadata, downscales each frame for analysis and feeds the frame
- * analyzers, then writes the summary. A video that breaks midway keeps what was decoded before
- * the break and is flagged partial.
+ * Analyses one video object in the calling thread, through the same three steps the job spreads
+ * over its operators: {@link VideoDecoder} (frames in batches), a {@link FrameAnalyzer} per
+ * batch, then {@link VideoAssembly}. For the command line, benchmarks and tests.
  */
 public final class VideoAnalysis {
 
@@ -39,151 +27,44 @@ public final class VideoAnalysis {
 
     private VideoAnalysis() {}
 
-    /** Analyses {@code object} into {@code sink}; never throws for bad input. */
+    /** Analyses {@code object} into {@code sink} with the CPU analyzer; never throws for bad input. */
     public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, VideoSink sink) {
-        long started = System.nanoTime();
-        String videoId = videoId(object);
-        KeyframeStore keyframes = settings.processedUri() == null ? null
-                : new KeyframeStore(store, settings.processedUri() + "/keyframes/" + videoId);
-        try (FFmpegInput input = FFmpegInput.open(store, object)) {
-            FFmpegFrameGrabber grabber = input.grabber();
-            configureDecoder(grabber);
-            try {
-                grabber.start();
-            } catch (Exception e) {
-                return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": FFmpeg cannot open it: " + e.getMessage(), Instant.now());
-            }
-            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
-                return ObjectOutcome.failed(object, STAGE, NO_VIDEO_STREAM, object.fileName() + ": the "
-                        + grabber.getFormat() + " container has no video stream", Instant.now());
-            }
-            return decode(object, grabber, settings, keyframes, videoId, sink, started, ContainerIntegrity.truncation(store, object));
-        } catch (Exception e) {
-            return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + e, Instant.now());
+        try (FrameAnalyzer analyzer = new CpuFrameAnalyzer(settings.detection())) {
+            return analyze(store, object, settings, analyzer, sink);
         }
     }
 
-    private static ObjectOutcome decode(MediaObject object, FFmpegFrameGrabber grabber, VideoSettings settings,
-            KeyframeStore keyframes, String videoId, VideoSink sink, long started, Optional<String> truncation) {
-        double rotation = grabber.getDisplayRotation();
-        int width = grabber.getImageWidth();
-        int height = grabber.getImageHeight();
-        long expectedUs = grabber.getLengthInTime();
-        double fps = grabber.getFrameRate();
-        // 4:2:0 frames stay raw: their planes are resized before conversion, and the full-size
-        // picture is converted only for the frames detection samples. Other pixel formats are
-        // converted to BGR by FFmpeg's scaler and then resized, as PySceneDetect does.
-        boolean planar = PlanarPictures.handles(grabber.getPixelFormat());
-        if (!planar) {
-            grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
-        }
-        boolean sideways = Math.abs(Math.round(rotation)) % 180 == 90;
-        int displayedWidth = sideways ? height : width;
-        int displayedHeight = sideways ? width : height;
-        int analysisWidth = Math.min(settings.analysisWidth(), displayedWidth);
-        int analysisHeight = Math.max(1, (int) Math.round(displayedHeight * (analysisWidth / (double) displayedWidth)));
-        String problem = null;
-        long frames = 0;
-        long lastTimestampUs = 0;
-        SceneAnalyzer scenes = new SceneAnalyzer(object.uri(), object.version(), videoId, settings.scenes(), keyframes, sink);
-        DetectionAnalyzer detections = settings.detection().enabled()
-                ? new DetectionAnalyzer(object.uri(), object.version(), videoId, settings.detection(), sink) : null;
-        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-                PlanarPictures pictures = new PlanarPictures();
-                Mat unrotated = new Mat();
-                Mat small = new Mat();
-                Mat fullUnrotated = new Mat();
-                Mat full = new Mat()) {
-            Frame frame;
-            while (true) {
-                try {
-                    frame = grabber.grabImage();
-                } catch (Exception e) {
-                    problem = "decoding stopped after " + frames + " frames: " + e.getMessage();
-                    break;
-                }
-                if (frame == null) {
-                    break;
-                }
-                VideoFrame decoded;
-                if (planar) {
-                    if (!(frame.opaque instanceof AVFrame raw) || raw.isNull() || raw.data(0) == null) {
-                        continue;
-                    }
-                    pictures.convert(raw, sideways ? analysisHeight : analysisWidth, sideways ? analysisWidth : analysisHeight, unrotated);
-                    decoded = new VideoFrame(frames, frame.timestamp, rotate(unrotated, rotation, small), full, out -> {
-                        if (isUpright(rotation)) {
-                            pictures.convert(raw, width, height, out);
-                        } else {
-                            pictures.convert(raw, width, height, fullUnrotated);
-                            rotate(fullUnrotated, rotation, out);
-                        }
-                    });
+    /** Analyses {@code object} into {@code sink} with {@code analyzer}; never throws for bad input. */
+    public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, FrameAnalyzer analyzer,
+            VideoSink sink) {
+        List<FrameResults> results = new ArrayList<>();
+        VideoEnd[] end = new VideoEnd[1];
+        try (SceneThumbnails thumbnails = new SceneThumbnails(settings.scenes())) {
+            VideoDecoder.decode(store, object, settings, batch -> {
+                if (batch.end() != null) {
+                    end[0] = batch.end();
                 } else {
-                    Mat picture = converter.convert(frame);
-                    if (picture == null) {
-                        continue;
-                    }
-                    Mat upright = rotate(picture, rotation, full);
-                    Mat analysed = upright;
-                    if (analysisWidth < upright.cols()) {
-                        opencv_imgproc.resize(upright, small, new Size(analysisWidth, analysisHeight), 0, 0, opencv_imgproc.INTER_LINEAR);
-                        analysed = small;
-                    }
-                    decoded = VideoFrame.of(frames, frame.timestamp, analysed, upright);
+                    results.add(analyzeBatch(analyzer, thumbnails, batch));
                 }
-                lastTimestampUs = frame.timestamp;
-                scenes.accept(decoded);
-                if (detections != null) {
-                    detections.accept(decoded);
-                }
-                frames++;
-            }
-            scenes.finish();
-            if (detections != null) {
-                detections.finish();
-            }
-        } finally {
-            scenes.close();
-            if (detections != null) {
-                detections.close();
-            }
+            });
         }
-        double frameUs = fps > 0 ? 1e6 / fps : 0;
-        if (problem == null && frames > 0 && expectedUs > 0 && lastTimestampUs + 3 * frameUs < expectedUs) {
-            problem = String.format("the stream ends at %.2f s of the %.2f s its container announces (truncated?)",
-                    lastTimestampUs / 1e6, expectedUs / 1e6);
-        }
-        if (problem == null && frames > 0) {
-            problem = truncation.orElse(null);
-        }
-        if (frames == 0 && problem == null) {
-            problem = "no frame could be decoded";
-        }
-        sink.summary(new VideoRows.Summary(object.uri(), object.version(), videoId, grabber.getFormat(), grabber.getVideoCodecName(),
-                displayedWidth, displayedHeight, fps,
-                frames == 0 ? 0 : (lastTimestampUs + frameUs) / 1e6, frames, rotation, scenes.scenes(),
-                detections == null ? 0 : detections.tracks(), problem != null,
-                problem, (System.nanoTime() - started) / 1e9));
-        if (frames == 0) {
-            return ObjectOutcome.failed(object, STAGE, UNDECODABLE, object.fileName() + ": " + problem, Instant.now());
-        }
-        if (problem != null) {
-            sink.problem(object.fileName() + ": " + problem);
-            return new ObjectOutcome(object, ObjectStatus.PARTIAL, STAGE, BROKEN_VIDEO, object.fileName() + ": " + problem, Instant.now());
-        }
-        return ObjectOutcome.done(object, STAGE, Instant.now());
+        KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), videoId(object));
+        return VideoAssembly.finish(end[0], results, settings, keyframes, sink);
     }
 
-    /** Turns the picture upright as its display matrix says (0, 90, 180, 270 degrees). */
-    private static Mat rotate(Mat picture, double rotationDeg, Mat out) {
-        if (isUpright(rotationDeg)) {
-            return picture;
+    /** One batch through the analyzer, with its scene thumbnails; a batch the analyzer fails on is reported as such. */
+    static FrameResults analyzeBatch(FrameAnalyzer analyzer, SceneThumbnails thumbnails, FrameBatch batch) {
+        try {
+            return analysed(analyzer, thumbnails, batch);
+        } catch (Exception e) {
+            return FrameResults.failed(batch, e.toString());
         }
-        long r = Math.floorMod(Math.round(rotationDeg), 360);
-        int code = r == 90 ? opencv_core.ROTATE_90_COUNTERCLOCKWISE : r == 180 ? opencv_core.ROTATE_180 : opencv_core.ROTATE_90_CLOCKWISE;
-        opencv_core.rotate(picture, out, code);
-        return out;
+    }
+
+    /** One batch through the analyzer, with its scene thumbnails; throws what the analyzer throws. */
+    static FrameResults analysed(FrameAnalyzer analyzer, SceneThumbnails thumbnails, FrameBatch batch) throws Exception {
+        FrameAnalysis analysis = analyzer.analyze(batch);
+        return FrameResults.of(batch, analysis, thumbnails.of(batch, analysis.scores()));
     }
 
     /**
@@ -199,10 +80,6 @@ public final class VideoAnalysis {
     /** The decoder's frame threads: four per core, at most 16. */
     public static int decoderThreads() {
         return Math.min(16, 4 * Runtime.getRuntime().availableProcessors());
-    }
-
-    private static boolean isUpright(double rotationDeg) {
-        return Math.floorMod(Math.round(rotationDeg), 360) == 0;
     }
 
     /** A stable id of one object version, naming its keyframes' folder. */

@@ -8,18 +8,36 @@ import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.sink.TableDefinition;
 import dev.sightline.sink.TableWriter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
+import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
+import org.apache.flink.streaming.util.retryable.RetryPredicates;
 
-/** The video branch of the job: streaming decode, scene detection, keyframes, detection and tracking, summary. */
+/**
+ * The video branch of the job: streaming decode into frame batches, frame analysis through an
+ * async operator (GPU or CPU analyzers, unordered, with time-out, capacity and retries with
+ * exponential backoff), then, keyed by video, scene cuts, keyframes, tracking and the summary.
+ */
 public final class VideoBranch implements MediaBranch {
 
     private final ObjectStoreFactory stores;
     private final VideoSettings settings;
+    private final FrameAnalyzerFactory analyzers;
 
+    /** The branch with analyzers on the device the settings name. */
     public VideoBranch(ObjectStoreFactory stores, VideoSettings settings) {
+        this(stores, settings, new DeviceFrameAnalyzers(settings));
+    }
+
+    /** The branch with the given analyzers (tests use slow and failing ones). */
+    public VideoBranch(ObjectStoreFactory stores, VideoSettings settings, FrameAnalyzerFactory analyzers) {
         this.stores = stores;
         this.settings = settings;
+        this.analyzers = analyzers;
     }
 
     @Override
@@ -34,15 +52,38 @@ public final class VideoBranch implements MediaBranch {
 
     @Override
     public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
-        SingleOutputStreamOperator<ObjectOutcome> outcomes = objects
+        FrameAnalysisSettings analysis = settings.analysis();
+        SingleOutputStreamOperator<FrameBatch> batches = objects
                 .rebalance()
-                .process(new AnalyzeVideo(stores, settings))
-                .name("video: decode, scenes, people and faces")
-                .uid("video-analyze");
-        tables.write(outcomes.getSideOutput(AnalyzeVideo.SCENES), VideoTables.SCENES);
-        tables.write(outcomes.getSideOutput(AnalyzeVideo.DETECTIONS), VideoTables.DETECTIONS);
-        tables.write(outcomes.getSideOutput(AnalyzeVideo.TRACKS), VideoTables.TRACKS);
-        tables.write(outcomes.getSideOutput(AnalyzeVideo.SUMMARIES), VideoTables.SUMMARY);
-        return new Attached(outcomes, outcomes.getSideOutput(AnalyzeVideo.PROBLEMS));
+                .process(new DecodeVideo(stores, settings))
+                .name("video: decode into frame batches")
+                .uid("video-decode");
+        SingleOutputStreamOperator<ObjectOutcome> outcomes = AsyncDataStream.unorderedWaitWithRetry(batches,
+                        new AnalyzeFrames(analyzers, settings), analysis.timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        analysis.inFlight(), retries(analysis))
+                .returns(TypeInformation.of(FrameResults.class))
+                .name("video: analyse frames (" + analysis.device().label() + ")")
+                .uid("video-analyze-frames")
+                .keyBy(FrameResults::key)
+                .process(new AssembleVideo(stores, settings))
+                .name("video: scenes, keyframes, tracks, summary")
+                .uid("video-assemble");
+        tables.write(outcomes.getSideOutput(VideoOutputs.SCENES), VideoTables.SCENES);
+        tables.write(outcomes.getSideOutput(VideoOutputs.DETECTIONS), VideoTables.DETECTIONS);
+        tables.write(outcomes.getSideOutput(VideoOutputs.TRACKS), VideoTables.TRACKS);
+        tables.write(outcomes.getSideOutput(VideoOutputs.SUMMARIES), VideoTables.SUMMARY);
+        return new Attached(outcomes, outcomes.getSideOutput(VideoOutputs.PROBLEMS));
+    }
+
+    /**
+     * Retries of a failed batch, with waits growing twice each time. Flink may retry up to the
+     * configured attempts; {@link AnalyzeFrames} stops before that, turning the last failure into
+     * a batch reported as not analysed.
+     */
+    private static AsyncRetryStrategy<FrameResults> retries(FrameAnalysisSettings analysis) {
+        return new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<FrameResults>(analysis.attempts(),
+                Math.max(1, analysis.firstBackoff().toMillis()), Math.max(1, analysis.maxBackoff().toMillis()), 2.0)
+                .ifException(RetryPredicates.HAS_EXCEPTION_PREDICATE)
+                .build();
     }
 }

@@ -1,0 +1,34 @@
+package dev.sightline.gpu;
+
+import java.util.Random;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Conversions between packed byte arrays and OpenCV Mats for the twin-vs-OpenCV tests. */
+final class OpenCvImages {
+
+    private OpenCvImages() {
+    }
+
+    /** An 8-bit Mat with {@code channels} channels holding a copy of {@code bytes}. */
+    static Mat mat(byte[] bytes, int width, int height, int channels) {
+        Mat mat = new Mat(height, width, opencv_core.CV_8UC(channels));
+        mat.data().put(bytes, 0, width * height * channels);
+        return mat;
+    }
+
+    /** The bytes of an 8-bit Mat. */
+    static byte[] bytes(Mat mat) {
+        Mat continuous = mat.isContinuous() ? mat : mat.clone();
+        byte[] out = new byte[(int) (continuous.total() * continuous.elemSize())];
+        continuous.data().get(out);
+        return out;
+    }
+
+    /** {@code n} random bytes from a fixed seed. */
+    static byte[] random(long seed, int n) {
+        byte[] out = new byte[n];
+        new Random(seed).nextBytes(out);
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sightline.video;
+
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ObjectStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The last video stage, keyed by video: gathers the analysed batches (by sequence number, so a
+ * batch can never count twice) until the closing record says all have come, then decides the
+ * scenes, tracks the detections and writes the rows, keyframes and the video's outcome. Its state
+ * holds only the scores, detections and candidate thumbnails of videos in flight.
+ * Metrics: {@code scenes}.
+ */
+public final class AssembleVideo extends KeyedProcessFunction<String, FrameResults, ObjectOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final ObjectStoreFactory stores;
+    private final VideoSettings settings;
+    private transient ObjectStore store;
+    private transient MapState<Integer, FrameResults> batches;
+    private transient ValueState<VideoEnd> end;
+    private transient Counter scenes;
+
+    public AssembleVideo(ObjectStoreFactory stores, VideoSettings settings) {
+        this.stores = stores;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        store = stores.create();
+        batches = getRuntimeContext().getMapState(new MapStateDescriptor<>("batches", Types.INT, TypeInformation.of(FrameResults.class)));
+        end = getRuntimeContext().getState(new ValueStateDescriptor<>("end", TypeInformation.of(VideoEnd.class)));
+        scenes = getRuntimeContext().getMetricGroup().counter("scenes");
+    }
+
+    @Override
+    public void processElement(FrameResults results, Context context, Collector<ObjectOutcome> out) throws Exception {
+        if (results.end() != null) {
+            end.update(results.end());
+        } else {
+            batches.put(results.sequence(), results);
+        }
+        VideoEnd closing = end.value();
+        if (closing == null) {
+            return;
+        }
+        List<FrameResults> all = new ArrayList<>();
+        batches.values().forEach(all::add);
+        if (all.size() < closing.batches()) {
+            return;
+        }
+        batches.clear();
+        end.clear();
+        KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), VideoAnalysis.videoId(closing.object()));
+        ObjectOutcome outcome = VideoAssembly.finish(closing, all, settings, keyframes, new VideoOutputs(context::output, scenes));
+        if (outcome.status() == ObjectStatus.PARTIAL) {
+            context.output(VideoOutputs.PROBLEMS, outcome.toDeadLetter());
+        }
+        out.collect(outcome);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+}
