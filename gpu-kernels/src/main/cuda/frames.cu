@@ -3,6 +3,7 @@
 // CPU twin in dev.sightline.gpu with the same integer arithmetic, so results are bit-identical:
 //   bgr_to_rgb, bgr_to_gray, bgr_to_hsv   <-> ColorConversion (OpenCV cvtColor, 8-bit)
 //   resize_bilinear                        <-> BilinearResize  (OpenCV INTER_LINEAR fixed point)
+//   resize_linear_exact                    <-> LinearExactResize (OpenCV INTER_LINEAR_EXACT, bit-exact)
 //   content_sums, bgr_content_sums         <-> ContentScore.channelSums (sum |dH|, |dS|, |dV|)
 // Host side: GpuFrameKernels. Built to PTX by build-ptx.sh (nvcc -ptx).
 
@@ -201,6 +202,63 @@ extern "C" __global__ void resize_bilinear(const unsigned char* __restrict__ src
         int h1 = row1[x0 * channels + c] * a0 + row1[x1 * channels + c] * a1;
         int v = (((h0 >> 4) * b0) >> 16) + (((h1 >> 4) * b1) >> 16);   // OpenCV's SIMD vertical pass
         out[c] = (unsigned char) min(255, max(0, (v + 2) >> 2));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// resize_linear_exact (LinearExactResize): OpenCV's INTER_LINEAR_EXACT (resize_bitExact) on 8-bit
+// frames; same arguments and launch shape as resize_bilinear. The tap coordinate is computed in
+// IEEE double with _rn intrinsics (OpenCV uses softdouble, which rounds the same way; no FMA
+// contraction), then everything is integer: 8-bit weights (ufixedpoint16), horizontal sums with 8
+// fractional bits, vertical blend rounded from 16 fractional bits. Pixels left/right of (or
+// above/below) the source take the edge pixel with weights (256, 0), as OpenCV's border copy.
+// ---------------------------------------------------------------------------------------------
+
+// LinearExactResize.taps: first source index i0 (the second is min(i0 + 1, src_size - 1)) and the
+// weight w1 (0..256) of the second; the first weighs 256 - w1.
+__device__ __forceinline__ void exact_tap(int d, int src_size, int dst_size, int& i0, int& w1)
+{
+    double scale = __ddiv_rn(1.0, __ddiv_rn((double) dst_size, (double) src_size));
+    double f = __dsub_rn(__dmul_rn(scale, __dadd_rn((double) d, 0.5)), 0.5);
+    int i = (int) floor(f);
+    i0 = 0;
+    w1 = 0;
+    if (i >= 0 && src_size > 1) {
+        if (i < src_size - 1) {
+            i0 = i;
+            w1 = __double2int_rn(__dmul_rn(__dsub_rn(f, (double) i), 256.0));   // rint: ties to even
+        } else {
+            i0 = src_size - 1;
+        }
+    }
+}
+
+extern "C" __global__ void resize_linear_exact(const unsigned char* __restrict__ src, int width, int height,
+                                               int channels, unsigned char* __restrict__ dst, int dst_width,
+                                               int dst_height)
+{
+    int dx = blockIdx.x * blockDim.x + threadIdx.x;
+    int dy = blockIdx.y * blockDim.y + threadIdx.y;
+    if (dx >= dst_width || dy >= dst_height) {
+        return;
+    }
+    long long frame = blockIdx.z;
+    const unsigned char* s = src + frame * width * height * channels;
+    unsigned char* d = dst + frame * dst_width * dst_height * channels;
+    int x0, a1, y0, b1;
+    exact_tap(dx, width, dst_width, x0, a1);
+    exact_tap(dy, height, dst_height, y0, b1);
+    int x1 = min(x0 + 1, width - 1);
+    int y1 = min(y0 + 1, height - 1);
+    int a0 = 256 - a1;
+    int b0 = 256 - b1;
+    const unsigned char* row0 = s + (long long) y0 * width * channels;
+    const unsigned char* row1 = s + (long long) y1 * width * channels;
+    unsigned char* out = d + ((long long) dy * dst_width + dx) * channels;
+    for (int c = 0; c < channels; c++) {
+        int h0 = row0[x0 * channels + c] * a0 + row0[x1 * channels + c] * a1;   // 8 fractional bits
+        int h1 = row1[x0 * channels + c] * a0 + row1[x1 * channels + c] * a1;
+        out[c] = (unsigned char) min(255, (h0 * b0 + h1 * b1 + (1 << 15)) >> 16);
     }
 }
 

@@ -6,7 +6,7 @@
 //   hog_normalize_blocks  L2Hys normalisation of every block, in place
 //   hog_window_scores     linear SVM score (double) of every 64x128 window on the 8-pixel grid
 //
-// The level image itself is made by resize_bilinear (frames.cu). The Java twin is
+// The level image itself is made by resize_linear_exact (frames.cu). The Java twin is
 // dev.sightline.gpu.HogPeopleTwin (methods gradients, blockHistograms, normalizeBlocks,
 // windowScores); each kernel performs the same float32 operations in the same order, written
 // with __fmul_rn/__fadd_rn/__fdiv_rn so that nvcc cannot fuse them into FMAs, hence bit-identical

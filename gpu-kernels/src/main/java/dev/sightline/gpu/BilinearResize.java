@@ -30,15 +30,7 @@ public final class BilinearResize {
      */
     public static void resize(byte[] src, int width, int height, int channels, byte[] dst, int dstWidth,
             int dstHeight) {
-        if (width <= 0 || height <= 0 || dstWidth <= 0 || dstHeight <= 0 || channels <= 0) {
-            throw new IllegalArgumentException("sizes must be positive: " + width + "x" + height + " -> "
-                    + dstWidth + "x" + dstHeight + ", channels " + channels);
-        }
-        if (src.length < (long) width * height * channels || dst.length < (long) dstWidth * dstHeight * channels) {
-            throw new IllegalArgumentException("buffers too small for " + width + "x" + height + " -> " + dstWidth
-                    + "x" + dstHeight + " with " + channels + " channels: " + src.length + " and " + dst.length
-                    + " bytes");
-        }
+        ResizeArguments.check(src, width, height, channels, dst, dstWidth, dstHeight);
         int[] xTaps = new int[dstWidth * 4];
         for (int dx = 0; dx < dstWidth; dx++) {
             tap(dx, width, dstWidth, xTaps, dx * 4);

@@ -22,9 +22,9 @@ import jcuda.driver.CUevent_flags;
 import jcuda.driver.CUfunction;
 
 /**
- * Batched frame kernels of frames.cu on one device: colour conversion, bilinear resize and content
- * scores, each bit-identical to its CPU twin ({@link ColorConversion}, {@link BilinearResize},
- * {@link ContentScore}). Uploads go through a reused pinned buffer on one stream; device buffers
+ * Batched frame kernels of frames.cu on one device: colour conversion, bilinear resize (INTER_LINEAR
+ * and INTER_LINEAR_EXACT) and content scores, each bit-identical to its CPU twin ({@link
+ * ColorConversion}, {@link BilinearResize}, {@link LinearExactResize}, {@link ContentScore}). Uploads go through a reused pinned buffer on one stream; device buffers
  * come from a pool. Not thread-safe: one owner thread at a time (each call binds the device).
  */
 public final class GpuFrameKernels implements AutoCloseable {
@@ -44,6 +44,7 @@ public final class GpuFrameKernels implements AutoCloseable {
     private final CUfunction bgrToGray;
     private final CUfunction bgrToHsv;
     private final CUfunction resize;
+    private final CUfunction resizeExact;
     private final CUfunction contentSums;
     private final CUfunction bgrContentSums;
     private final CUdeviceptr hsvTables;
@@ -63,6 +64,7 @@ public final class GpuFrameKernels implements AutoCloseable {
         this.bgrToGray = frames.function("bgr_to_gray");
         this.bgrToHsv = frames.function("bgr_to_hsv");
         this.resize = frames.function("resize_bilinear");
+        this.resizeExact = frames.function("resize_linear_exact");
         this.contentSums = frames.function("content_sums");
         this.bgrContentSums = frames.function("bgr_content_sums");
         this.stream = new CudaStream();
@@ -124,6 +126,17 @@ public final class GpuFrameKernels implements AutoCloseable {
 
     /** Each frame resized to {@code dstWidth x dstHeight} (as {@link BilinearResize#resize}). */
     public List<byte[]> resize(List<byte[]> frames, int width, int height, int channels, int dstWidth, int dstHeight) {
+        return resizeWith(resize, frames, width, height, channels, dstWidth, dstHeight);
+    }
+
+    /** Each frame resized to {@code dstWidth x dstHeight} (as {@link LinearExactResize#resize}, OpenCV's INTER_LINEAR_EXACT). */
+    public List<byte[]> resizeLinearExact(List<byte[]> frames, int width, int height, int channels, int dstWidth,
+            int dstHeight) {
+        return resizeWith(resizeExact, frames, width, height, channels, dstWidth, dstHeight);
+    }
+
+    private List<byte[]> resizeWith(CUfunction kernel, List<byte[]> frames, int width, int height, int channels,
+            int dstWidth, int dstHeight) {
         device.bind();
         if (channels < 1 || channels > 4) {
             throw new IllegalArgumentException("resize takes 1 to 4 channels, not " + channels);
@@ -140,7 +153,7 @@ public final class GpuFrameKernels implements AutoCloseable {
         CUdeviceptr dst = pool.acquire((long) outBytes * frames.size());
         try {
             cuEventRecord(kernelStart, stream.handle());
-            launch(resize, ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames.size(), TILE, TILE,
+            launch(kernel, ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames.size(), TILE, TILE,
                     Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
                             Pointer.to(new int[] {channels}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
                             Pointer.to(new int[] {dstHeight})));
@@ -178,6 +191,10 @@ public final class GpuFrameKernels implements AutoCloseable {
                     Pointer.to(dst), Pointer.to(new long[] {total}), Pointer.to(hsvTables)));
             case "resize_bilinear" -> launch(resize, ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames, TILE, TILE,
                     Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
+                            Pointer.to(new int[] {3}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
+                            Pointer.to(new int[] {dstHeight})));
+            case "resize_linear_exact" -> launch(resizeExact, ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames, TILE,
+                    TILE, Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
                             Pointer.to(new int[] {3}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
                             Pointer.to(new int[] {dstHeight})));
             case "content_sums" -> launch(contentSums, quadBlocks, 1, 1, THREADS, 1, Pointer.to(Pointer.to(src),

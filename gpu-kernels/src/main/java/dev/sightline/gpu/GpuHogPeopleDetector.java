@@ -23,8 +23,8 @@ import jcuda.driver.CUevent_flags;
 
 /**
  * The HOG people detector on the GPU, with the same {@code detect} contract as
- * {@link HogPeopleTwin}: one upload of the BGR frame, then per pyramid level resize_bilinear
- * (frames.cu) and the four hog.cu stages on one stream, the scores of every window of every level
+ * {@link HogPeopleTwin}: one upload of the BGR frame, then per pyramid level resize_linear_exact
+ * (frames.cu, OpenCV's INTER_LINEAR_EXACT as detectMultiScale uses) and the four hog.cu stages on one stream, the scores of every window of every level
  * downloaded once, candidates (score >= 0) grouped on the host by {@link RectangleGrouping}.
  * Device and pinned buffers are kept and reused across frames (grown when a bigger frame comes).
  * Not thread-safe; binds the device's context to the calling thread.
@@ -75,7 +75,7 @@ public final class GpuHogPeopleDetector implements AutoCloseable {
         this.histograms = hog.function("hog_block_histograms");
         this.normalize = hog.function("hog_normalize_blocks");
         this.windowScores = hog.function("hog_window_scores");
-        this.resize = device.module("frames").function("resize_bilinear");
+        this.resize = device.module("frames").function("resize_linear_exact");
         this.stream = new CudaStream();
         this.pool = new DeviceMemoryPool();
         HogCellVotes table = new HogCellVotes();
@@ -196,7 +196,7 @@ public final class GpuHogPeopleDetector implements AutoCloseable {
                         Pointer.to(new double[] {svm.bias()}), Pointer.to(levelScores)));
     }
 
-    /** resize_bilinear of frames.cu: one 3-channel frame, bit-identical to {@link BilinearResize}. */
+    /** resize_linear_exact of frames.cu: one 3-channel frame, bit-identical to {@link LinearExactResize}. */
     private void launchResize(CUdeviceptr src, int width, int height, CUdeviceptr dst, int dstWidth, int dstHeight) {
         launch(resize, ceil(dstWidth, BLOCK_2D), ceil(dstHeight, BLOCK_2D), BLOCK_2D, BLOCK_2D,
                 Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),

@@ -27,7 +27,7 @@ class BilinearResizeTest {
         long seed = 0;
         for (int channels : new int[] {1, 3}) {
             for (int[] s : SIZES) {
-                byte[] src = OpenCvImages.random(++seed, s[0] * s[1] * channels);
+                byte[] src = TestImages.random(++seed, s[0] * s[1] * channels);
                 assertCloseToOpenCv(src, s[0], s[1], channels, s[2], s[3]);
             }
         }
@@ -47,7 +47,7 @@ class BilinearResizeTest {
 
     @Test
     void identitySizeCopies() {
-        byte[] src = OpenCvImages.random(7, 31 * 9 * 3);
+        byte[] src = TestImages.random(7, 31 * 9 * 3);
         byte[] dst = new byte[src.length];
         BilinearResize.resize(src, 31, 9, 3, dst, 31, 9);
         assertThat(dst).isEqualTo(src);

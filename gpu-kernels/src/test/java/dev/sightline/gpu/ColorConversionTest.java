@@ -17,24 +17,13 @@ class ColorConversionTest {
     @Test
     void randomImagesMatchOpenCv() {
         for (long seed = 1; seed <= 5; seed++) {
-            assertMatchesOpenCv(OpenCvImages.random(seed, WIDTH * HEIGHT * 3), WIDTH, HEIGHT);
+            assertMatchesOpenCv(TestImages.random(seed, WIDTH * HEIGHT * 3), WIDTH, HEIGHT);
         }
     }
 
     @Test
     void everyColourMatchesOpenCv() {
-        // All 2^24 BGR colours, as a 4096x4096 image: covers every max/min case and every table entry.
-        byte[] bgr = new byte[(1 << 24) * 3];
-        int p = 0;
-        for (int b = 0; b < 256; b++) {
-            for (int g = 0; g < 256; g++) {
-                for (int r = 0; r < 256; r++) {
-                    bgr[p++] = (byte) b;
-                    bgr[p++] = (byte) g;
-                    bgr[p++] = (byte) r;
-                }
-            }
-        }
+        byte[] bgr = TestImages.everyColour();
         assertMatchesOpenCv(bgr, 4096, 4096);
     }
 

@@ -17,8 +17,8 @@ class ContentScoreTest {
         int[][] sizes = {{257, 143}, {64, 48}, {1, 1}, {640, 360}};
         long seed = 10;
         for (int[] s : sizes) {
-            byte[] a = OpenCvImages.random(++seed, s[0] * s[1] * 3);
-            byte[] b = OpenCvImages.random(++seed, s[0] * s[1] * 3);
+            byte[] a = TestImages.random(++seed, s[0] * s[1] * 3);
+            byte[] b = TestImages.random(++seed, s[0] * s[1] * 3);
             assertThat(ContentScore.score(a, b, s[0], s[1])).isEqualTo(openCvScore(a, b, s[0], s[1]));
         }
     }
@@ -39,7 +39,7 @@ class ContentScoreTest {
 
     @Test
     void identicalFramesScoreZero() {
-        byte[] a = OpenCvImages.random(3, 20 * 10 * 3);
+        byte[] a = TestImages.random(3, 20 * 10 * 3);
         assertThat(ContentScore.score(a, a.clone(), 20, 10)).isZero();
     }
 

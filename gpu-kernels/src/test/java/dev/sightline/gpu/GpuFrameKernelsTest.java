@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GPU frame kernels against their CPU twins: every kernel is integer arithmetic mirrored line by
- * line, so conversions and resizes must be byte-identical and content scores equal (==), on
+ * line, so conversions and resizes (resize_bilinear and resize_linear_exact) must be byte-identical and content scores equal (==), on
  * random frames (odd sizes included, batches of 1 and several) and on real frames from
  * {@code sightline.frames.dir}.
  */
@@ -61,17 +61,7 @@ class GpuFrameKernelsTest {
 
     @Test
     void conversionsEqualTwinsOnEveryColour() {
-        byte[] bgr = new byte[(1 << 24) * 3];
-        int p = 0;
-        for (int b = 0; b < 256; b++) {
-            for (int g = 0; g < 256; g++) {
-                for (int r = 0; r < 256; r++) {
-                    bgr[p++] = (byte) b;
-                    bgr[p++] = (byte) g;
-                    bgr[p++] = (byte) r;
-                }
-            }
-        }
+        byte[] bgr = TestImages.everyColour();
         assertConversionsEqualTwins(List.of(bgr), 4096, 4096);
     }
 
@@ -86,6 +76,17 @@ class GpuFrameKernelsTest {
                     List<byte[]> frames = randomFrames(++seed, batch, c[0] * c[1] * channels);
                     assertResizeEqualsTwin(frames, c[0], c[1], channels, c[2], c[3]);
                 }
+            }
+        }
+    }
+
+    @Test
+    void linearExactResizeEqualsTwinOnHogPyramidLevels() {
+        long seed = 250;
+        for (int[] s : new int[][] {{768, 576}, {301, 263}}) {
+            List<byte[]> frames = randomFrames(++seed, 2, s[0] * s[1] * 3);
+            for (HogLevel level : HogLevel.pyramid(s[0], s[1])) {
+                assertLinearExactEqualsTwin(frames, s[0], s[1], 3, level.width(), level.height());
             }
         }
     }
@@ -176,6 +177,7 @@ class GpuFrameKernelsTest {
         }
     }
 
+    /** Both resize kernels (resize_bilinear and resize_linear_exact) against their twins. */
     private static void assertResizeEqualsTwin(List<byte[]> frames, int w, int h, int channels, int dw, int dh) {
         List<byte[]> gpu = kernels.resize(frames, w, h, channels, dw, dh);
         for (int i = 0; i < frames.size(); i++) {
@@ -183,6 +185,19 @@ class GpuFrameKernelsTest {
             BilinearResize.resize(frames.get(i), w, h, channels, expected, dw, dh);
             assertThat(Arrays.mismatch(gpu.get(i), expected))
                     .as("first difference, %dx%dx%d -> %dx%d frame %d", w, h, channels, dw, dh, i).isEqualTo(-1);
+        }
+        assertLinearExactEqualsTwin(frames, w, h, channels, dw, dh);
+    }
+
+    private static void assertLinearExactEqualsTwin(List<byte[]> frames, int w, int h, int channels, int dw,
+            int dh) {
+        List<byte[]> gpu = kernels.resizeLinearExact(frames, w, h, channels, dw, dh);
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] expected = new byte[dw * dh * channels];
+            LinearExactResize.resize(frames.get(i), w, h, channels, expected, dw, dh);
+            assertThat(Arrays.mismatch(gpu.get(i), expected))
+                    .as("resize_linear_exact first difference, %dx%dx%d -> %dx%d frame %d", w, h, channels, dw, dh,
+                            i).isEqualTo(-1);
         }
     }
 

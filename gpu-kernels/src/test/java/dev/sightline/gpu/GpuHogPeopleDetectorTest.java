@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The GPU HOG detector against its CPU twin (the twin is checked against OpenCV in
  * HogPeopleTwinTest). The kernels mirror the twin's float operations without FMAs and the GPU
- * resize is bit-identical to {@link BilinearResize}, so window scores are expected to be equal;
+ * pyramid resize (resize_linear_exact) is bit-identical to {@link LinearExactResize}, so window scores are expected to be equal;
  * the test allows {@link #SCORE_TOLERANCE}. Grouped detections must match at IoU >= 0.9.
  */
 @Tag("gpu")

@@ -1,6 +1,5 @@
 package dev.sightline.gpu;
 
-import java.util.Random;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -22,13 +21,6 @@ final class OpenCvImages {
         Mat continuous = mat.isContinuous() ? mat : mat.clone();
         byte[] out = new byte[(int) (continuous.total() * continuous.elemSize())];
         continuous.data().get(out);
-        return out;
-    }
-
-    /** {@code n} random bytes from a fixed seed. */
-    static byte[] random(long seed, int n) {
-        byte[] out = new byte[n];
-        new Random(seed).nextBytes(out);
         return out;
     }
 }

@@ -20,7 +20,7 @@ class PtxResourceTest {
         assumeTrue(nvccOnPath(), "nvcc is not on the PATH: the build made no PTX");
         String ptx = resource("frames");
         for (String kernel : new String[] {"bgr_to_rgb", "bgr_to_gray", "bgr_to_hsv", "resize_bilinear",
-            "content_sums", "bgr_content_sums"}) {
+            "resize_linear_exact", "content_sums", "bgr_content_sums"}) {
             assertThat(ptx).as(kernel).contains(".entry " + kernel + "(");
         }
         assertThat(CudaDevice.kernelsBuilt()).isTrue();

@@ -9,6 +9,8 @@ import dev.sightline.cloud.ObjectStore;
 import dev.sightline.gaze.AnalyzeGaze;
 import dev.sightline.gaze.GazeSettings;
 import dev.sightline.ingest.DeadLetter;
+import dev.sightline.video.DeviceFrameAnalyzers;
+import dev.sightline.video.FrameAnalyzer;
 import dev.sightline.video.VideoAnalysis;
 import dev.sightline.video.VideoRowLists;
 import dev.sightline.video.VideoSettings;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Analyses one object outside Flink, the way the streaming job would, and returns the rows the
@@ -60,7 +63,9 @@ public final class OneShotAnalysis implements AutoCloseable {
         } else if (route == MediaType.GAZE) {
             outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, gazeRows);
         } else if (route == MediaType.VIDEO) {
-            outcome = VideoAnalysis.analyze(store, object, video, videoRows);
+            try (FrameAnalyzer analyzer = new DeviceFrameAnalyzers(video).create(OptionalInt.empty())) {
+                outcome = VideoAnalysis.analyze(store, object, video, analyzer, videoRows);
+            }
             if (audio.videoSound()) {
                 audio().analyze(object, audioRows, deadLetters::add);
             }
