@@ -151,15 +151,25 @@ public final class GpuFrameKernels implements AutoCloseable {
         }
         CUdeviceptr src = upload(null, frames, inBytes, Math.max(inBytes, outBytes));
         CUdeviceptr dst = pool.acquire((long) outBytes * frames.size());
+        Pointer params = Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
+                Pointer.to(new int[] {channels}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
+                Pointer.to(new int[] {dstHeight}));
+        return launchAndDownload(kernel, new int[] {ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames.size(), TILE, TILE},
+                params, src, dst, frames.size(), inBytes, outBytes);
+    }
+
+    /**
+     * Launches {@code kernel} (grid x, y, z and block x, y in {@code shape}) between the timing
+     * events, downloads one output per frame, records the stats and gives both buffers back.
+     */
+    private List<byte[]> launchAndDownload(CUfunction kernel, int[] shape, Pointer params, CUdeviceptr src, CUdeviceptr dst,
+            int frames, int inBytes, int outBytes) {
         try {
             cuEventRecord(kernelStart, stream.handle());
-            launch(kernel, ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames.size(), TILE, TILE,
-                    Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
-                            Pointer.to(new int[] {channels}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
-                            Pointer.to(new int[] {dstHeight})));
+            launch(kernel, shape[0], shape[1], shape[2], shape[3], shape[4], params);
             cuEventRecord(kernelEnd, stream.handle());
-            List<byte[]> out = download(dst, frames.size(), outBytes);
-            recordStats(frames.size(), (long) inBytes * frames.size());
+            List<byte[]> out = download(dst, frames, outBytes);
+            recordStats(frames, (long) inBytes * frames);
             return out;
         } finally {
             pool.release(src);
@@ -245,22 +255,12 @@ public final class GpuFrameKernels implements AutoCloseable {
         int outBytes = pixels * outChannels;
         CUdeviceptr src = upload(null, frames, inBytes, inBytes);
         CUdeviceptr dst = pool.acquire((long) outBytes * frames.size());
-        try {
-            long total = (long) pixels * frames.size();
-            int blocks = (int) Math.min(MAX_GRID_BLOCKS, Math.max(1, (total / 4 + THREADS - 1) / THREADS));
-            Pointer params = tables
-                    ? Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total}), Pointer.to(hsvTables))
-                    : Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total}));
-            cuEventRecord(kernelStart, stream.handle());
-            launch(kernel, blocks, 1, 1, THREADS, 1, params);
-            cuEventRecord(kernelEnd, stream.handle());
-            List<byte[]> out = download(dst, frames.size(), outBytes);
-            recordStats(frames.size(), (long) inBytes * frames.size());
-            return out;
-        } finally {
-            pool.release(src);
-            pool.release(dst);
-        }
+        long total = (long) pixels * frames.size();
+        int blocks = (int) Math.min(MAX_GRID_BLOCKS, Math.max(1, (total / 4 + THREADS - 1) / THREADS));
+        Pointer params = tables
+                ? Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total}), Pointer.to(hsvTables))
+                : Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total}));
+        return launchAndDownload(kernel, new int[] {blocks, 1, 1, THREADS, 1}, params, src, dst, frames.size(), inBytes, outBytes);
     }
 
     private double[] scores(CUfunction kernel, boolean bgr, byte[] previous, List<byte[]> frames, int width,
