@@ -21,9 +21,9 @@ limit=$((64 * 1024 * 1024))
 fail() { echo "device-bundle: $*" >&2; exit 1; }
 
 target="$module/target"
-[[ -d "$target/classes/dev/sightline/gpu" ]] || fail "no $target/classes: build the module first (mvn -pl gpu-kernels -am test-compile)"
-[[ -d "$target/test-classes/dev/sightline/gpu" ]] || fail "no $target/test-classes: build the module first (mvn -pl gpu-kernels -am test-compile)"
-[[ -f "$target/test-classpath.txt" ]] || fail "no $target/test-classpath.txt: build the module with Maven first (it writes the test classpath)"
+[[ -d "$target/classes/dev/sightline/gpu" ]] || fail "no $target/classes: build the module first (./mvnw -pl gpu-kernels -am test-compile)"
+[[ -d "$target/test-classes/dev/sightline/gpu" ]] || fail "no $target/test-classes: build the module first (./mvnw -pl gpu-kernels -am test-compile)"
+[[ -f "$target/test-classpath.txt" ]] || fail "no $target/test-classpath.txt: build the module first (./mvnw -pl gpu-kernels -am test-compile writes it)"
 [[ -f "$target/classes/dev/sightline/gpu/ptx/frames.ptx" ]] || fail "no PTX in $target/classes: the build had no nvcc; put nvcc on the PATH and rebuild"
 command -v jlink >/dev/null || fail "jlink not found: a JDK 17+ is needed to build the runtime"
 
@@ -40,7 +40,11 @@ jcuda="$(jar_on_classpath 'jcuda-[0-9]*.jar')"
 natives="$(jar_on_classpath 'jcuda-natives-*-linux-x86_64.jar')"
 assertj="$(jar_on_classpath 'assertj-core-*.jar')"
 junit="$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone/1.13.4/junit-platform-console-standalone-1.13.4.jar"
-[[ -f "$junit" ]] || fail "no JUnit console launcher at $junit (mvn dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.13.4)"
+if [[ ! -f "$junit" ]]; then
+  echo "[bundle] fetching JUnit's console launcher"
+  "$root/mvnw" -B -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.13.4 \
+    || fail "cannot fetch junit-platform-console-standalone 1.13.4"
+fi
 
 rm -rf "$out"
 mkdir -p "$out/lib" "$out/frames"

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jcuda.CudaException;
@@ -34,6 +35,8 @@ public final class CudaDevice implements AutoCloseable {
 
     /** Environment variable naming a folder of PTX files that replaces the jar's. */
     public static final String PTX_DIR_ENV = "SIGHTLINE_PTX_DIR";
+    /** The PTX modules the build compiles (src/main/cuda/*.cu). */
+    public static final List<String> MODULES = List.of("frames", "hog");
     /** Classpath folder of the PTX files that the Maven build compiles with nvcc. */
     public static final String PTX_RESOURCE_DIR = "/dev/sightline/gpu/ptx/";
 
@@ -84,31 +87,28 @@ public final class CudaDevice implements AutoCloseable {
 
     /**
      * Why the GPU path cannot run here (no driver, no device, kernels not built or not loadable);
-     * empty when device 0 opens and loads the frame kernels.
+     * empty when device 0 opens and loads every kernel module ({@link #MODULES}).
      */
     public static Optional<String> unavailableReason() {
         try (CudaDevice probe = open(0)) {
-            probe.module("frames");
+            for (String module : MODULES) {
+                probe.module(module);
+            }
             return Optional.empty();
-        } catch (GpuUnavailableException | IllegalStateException e) {
+        } catch (GpuUnavailableException e) {
             return Optional.of(e.getMessage());
         }
     }
 
-    /** Whether the frame kernels' PTX can be found (in {@code SIGHTLINE_PTX_DIR} or on the classpath). */
+    /** Whether every kernel module's PTX can be found (in {@code SIGHTLINE_PTX_DIR} or on the classpath). */
     public static boolean kernelsBuilt() {
-        return ptxSource("frames").isPresent();
+        return MODULES.stream().allMatch(CudaDevice::ptxPresent);
     }
 
     /** Makes this device's context current on the calling thread (each thread that launches must). */
     public void bind() {
         checkOpen();
         cuCtxSetCurrent(context);
-    }
-
-    /** The device ordinal. */
-    public int ordinal() {
-        return ordinal;
     }
 
     /** The device's name as the driver reports it. */
@@ -133,7 +133,7 @@ public final class CudaDevice implements AutoCloseable {
      * The PTX module {@code ptxName} ({@code <ptxName>.ptx} from {@code SIGHTLINE_PTX_DIR} when set,
      * else from the classpath), loaded once per device instance.
      *
-     * @throws GpuUnavailableException when the PTX was not built
+     * @throws GpuUnavailableException when the PTX was not built or the driver cannot load it
      */
     public synchronized CudaModule module(String ptxName) {
         checkOpen();
@@ -145,7 +145,7 @@ public final class CudaDevice implements AutoCloseable {
             try {
                 cuModuleLoadData(module, ptx);
             } catch (CudaException e) {
-                throw new IllegalStateException("the CUDA driver could not load " + ptxName + ".ptx on " + name()
+                throw new GpuUnavailableException("the CUDA driver could not load " + ptxName + ".ptx on " + name()
                         + " (PTX built for a newer driver or architecture?): " + e.getMessage(), e);
             }
             loaded = new CudaModule(ptxName, module);
@@ -194,6 +194,15 @@ public final class CudaDevice implements AutoCloseable {
         String dir = System.getenv(PTX_DIR_ENV);
         return "GPU kernels not built: no " + ptxName + ".ptx " + (dir == null ? "" : "in " + PTX_DIR_ENV + "=" + dir
                 + " nor ") + "on the classpath at " + PTX_RESOURCE_DIR + " (the build had no nvcc); " + BUILD_HINT;
+    }
+
+    /** Whether {@code <ptxName>.ptx} is in {@code SIGHTLINE_PTX_DIR} or on the classpath (without reading it). */
+    private static boolean ptxPresent(String ptxName) {
+        String dir = System.getenv(PTX_DIR_ENV);
+        if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, ptxName + ".ptx"))) {
+            return true;
+        }
+        return CudaDevice.class.getResource(PTX_RESOURCE_DIR + ptxName + ".ptx") != null;
     }
 
     /** The PTX text of {@code ptxName}, NUL-terminated as cuModuleLoadData wants it. */

@@ -29,11 +29,6 @@ public final class CudaModule {
         return function;
     }
 
-    /** The module's name (its PTX file without {@code .ptx}). */
-    public String name() {
-        return name;
-    }
-
     CUmodule handle() {
         return module;
     }

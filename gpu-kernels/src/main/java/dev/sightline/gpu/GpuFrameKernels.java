@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUdeviceptr;
@@ -150,30 +151,34 @@ public final class GpuFrameKernels implements AutoCloseable {
             throw new IllegalArgumentException("at most 65535 frames per resize batch, got " + frames.size());
         }
         CUdeviceptr src = upload(null, frames, inBytes, Math.max(inBytes, outBytes));
-        CUdeviceptr dst = pool.acquire((long) outBytes * frames.size());
-        Pointer params = Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
-                Pointer.to(new int[] {channels}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
-                Pointer.to(new int[] {dstHeight}));
         return launchAndDownload(kernel, new int[] {ceil(dstWidth, TILE), ceil(dstHeight, TILE), frames.size(), TILE, TILE},
-                params, src, dst, frames.size(), inBytes, outBytes);
+                dst -> Pointer.to(Pointer.to(src), Pointer.to(new int[] {width}), Pointer.to(new int[] {height}),
+                        Pointer.to(new int[] {channels}), Pointer.to(dst), Pointer.to(new int[] {dstWidth}),
+                        Pointer.to(new int[] {dstHeight})),
+                src, frames.size(), inBytes, outBytes);
     }
 
     /**
-     * Launches {@code kernel} (grid x, y, z and block x, y in {@code shape}) between the timing
-     * events, downloads one output per frame, records the stats and gives both buffers back.
+     * Takes an output buffer, launches {@code kernel} (grid x, y, z and block x, y in {@code shape};
+     * parameters made for that buffer) between the timing events, downloads one output per frame,
+     * records the stats and gives both buffers back, also when something fails.
      */
-    private List<byte[]> launchAndDownload(CUfunction kernel, int[] shape, Pointer params, CUdeviceptr src, CUdeviceptr dst,
-            int frames, int inBytes, int outBytes) {
+    private List<byte[]> launchAndDownload(CUfunction kernel, int[] shape, Function<CUdeviceptr, Pointer> params,
+            CUdeviceptr src, int frames, int inBytes, int outBytes) {
+        CUdeviceptr dst = null;
         try {
+            dst = pool.acquire((long) outBytes * frames);
             cuEventRecord(kernelStart, stream.handle());
-            launch(kernel, shape[0], shape[1], shape[2], shape[3], shape[4], params);
+            launch(kernel, shape[0], shape[1], shape[2], shape[3], shape[4], params.apply(dst));
             cuEventRecord(kernelEnd, stream.handle());
             List<byte[]> out = download(dst, frames, outBytes);
             recordStats(frames, (long) inBytes * frames);
             return out;
         } finally {
             pool.release(src);
-            pool.release(dst);
+            if (dst != null) {
+                pool.release(dst);
+            }
         }
     }
 
@@ -254,13 +259,12 @@ public final class GpuFrameKernels implements AutoCloseable {
         int inBytes = Math.multiplyExact(pixels, 3);
         int outBytes = pixels * outChannels;
         CUdeviceptr src = upload(null, frames, inBytes, inBytes);
-        CUdeviceptr dst = pool.acquire((long) outBytes * frames.size());
         long total = (long) pixels * frames.size();
         int blocks = (int) Math.min(MAX_GRID_BLOCKS, Math.max(1, (total / 4 + THREADS - 1) / THREADS));
-        Pointer params = tables
+        return launchAndDownload(kernel, new int[] {blocks, 1, 1, THREADS, 1}, dst -> tables
                 ? Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total}), Pointer.to(hsvTables))
-                : Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total}));
-        return launchAndDownload(kernel, new int[] {blocks, 1, 1, THREADS, 1}, params, src, dst, frames.size(), inBytes, outBytes);
+                : Pointer.to(Pointer.to(src), Pointer.to(dst), Pointer.to(new long[] {total})),
+                src, frames.size(), inBytes, outBytes);
     }
 
     private double[] scores(CUfunction kernel, boolean bgr, byte[] previous, List<byte[]> frames, int width,

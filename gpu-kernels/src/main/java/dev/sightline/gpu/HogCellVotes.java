@@ -7,7 +7,7 @@ package dev.sightline.gpu;
  * interpolation reaches it), listed in the order OpenCV's HOGCache adds them (pixels touching one
  * cell first, then two, then four; each group column by column), so that a cell's float sums are
  * added in OpenCV's order. Cells are numbered as in OpenCV's descriptor: cell = cellX * 2 + cellY.
- * The CPU twin and the GPU kernel (the table is uploaded to constant memory) both use this table.
+ * The CPU twin and the GPU kernel (the table is uploaded to global memory, read with __ldg) both use this table.
  */
 public final class HogCellVotes {
 

@@ -1,6 +1,6 @@
 package dev.sightline.gpu;
 
-/** Checks the arguments every resize (twin and host wrapper) takes. */
+/** Checks the arguments the resize twins take. */
 final class ResizeArguments {
 
     private ResizeArguments() {

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -82,27 +77,18 @@ class GpuHogPeopleDetectorTest {
 
     @Test
     void realFramesMatchTwin() throws IOException {
-        String dir = System.getProperty("sightline.frames.dir");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "sightline.frames.dir names no folder of raw frames");
-        Pattern name = Pattern.compile("(.+)-(\\d+)x(\\d+)\\.bgr");
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(Path.of(dir))) {
-            files = listing.filter(p -> name.matcher(p.getFileName().toString()).matches()).sorted().toList();
-        }
-        assumeTrue(!files.isEmpty(), "no <name>-<width>x<height>.bgr files in " + dir);
-        for (Path file : files) {
-            Matcher m = name.matcher(file.getFileName().toString());
-            assertThat(m.matches()).isTrue();
-            int w = Integer.parseInt(m.group(2));
-            int h = Integer.parseInt(m.group(3));
-            byte[] bgr = Files.readAllBytes(file);
-            assertThat(bgr).hasSize(w * h * 3);
-            assertScoresMatch(file.getFileName().toString(), bgr, w, h);
-            assertDetectionsMatch(file.getFileName().toString(), bgr, w, h);
-            var t = HogThroughput.twin(bgr, w, h, 1);
-            var g = HogThroughput.gpu(device, bgr, w, h, 20);
-            System.out.printf("HOG %s: twin %.2f frames/s, GPU %.1f frames/s (kernels %.2f ms/frame)%n",
-                    file.getFileName(), t.framesPerSecond(), g.framesPerSecond(), g.kernelMillisPerFrame());
+        for (RawFrames.Clip clip : RawFrames.clips()) {
+            int w = clip.width();
+            int h = clip.height();
+            for (int i = 0; i < clip.frames().size(); i++) {
+                String label = clip.name() + " frame " + i;
+                assertScoresMatch(label, clip.frames().get(i), w, h);
+                assertDetectionsMatch(label, clip.frames().get(i), w, h);
+            }
+            var t = HogThroughput.twin(clip.frames().get(0), w, h, 1);
+            var g = HogThroughput.gpu(device, clip.frames().get(0), w, h, 20);
+            System.out.printf("HOG %s %dx%d: twin %.2f frames/s, GPU %.1f frames/s (kernels %.2f ms/frame)%n",
+                    clip.name(), w, h, t.framesPerSecond(), g.framesPerSecond(), g.kernelMillisPerFrame());
         }
     }
 

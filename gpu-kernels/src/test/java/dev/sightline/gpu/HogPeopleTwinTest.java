@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.PointVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
@@ -197,11 +196,8 @@ class HogPeopleTwinTest {
     }
 
     private static void openCvLinearExact(byte[] src, int w, int h, byte[] dst, int dw, int dh) {
-        try (Mat in = HogTestFrames.mat(src, w, h); Mat out = new Mat(); Size size = new Size(dw, dh)) {
-            org.bytedeco.opencv.global.opencv_imgproc.resize(in, out, size, 0, 0,
-                    org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR_EXACT);
-            out.data().get(dst);
-        }
+        byte[] resized = OpenCvImages.resize(src, w, h, 3, dw, dh, org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR_EXACT);
+        System.arraycopy(resized, 0, dst, 0, resized.length);
     }
 
     @Test
@@ -234,12 +230,11 @@ class HogPeopleTwinTest {
                     rv.push_back(new Rect(d.x(), d.y(), d.width(), d.height()));
                     weights.put(i, d.score());
                 }
-                org.bytedeco.javacpp.DoublePointer w = weights;
-                hog.groupRectangles(rv, w, 2, 0.2);
+                hog.groupRectangles(rv, weights, 2, 0.2);
                 List<HogDetection> theirs = new ArrayList<>();
                 for (int i = 0; i < rv.size(); i++) {
                     Rect r = rv.get(i);
-                    theirs.add(new HogDetection(r.x(), r.y(), r.width(), r.height(), w.get(i)));
+                    theirs.add(new HogDetection(r.x(), r.y(), r.width(), r.height(), weights.get(i)));
                 }
                 assertThat(mine).containsExactlyInAnyOrderElementsOf(theirs);
             }
@@ -247,9 +242,7 @@ class HogPeopleTwinTest {
     }
 
     private static Path assumeVideo() {
-        var video = HogTestFrames.vtest();
-        assumeTrue(video.isPresent(), "shared data (sightline.shared.data)/video/vtest.avi is absent");
-        return video.get();
+        return SharedVideoFrames.video("vtest.avi");
     }
 
     private static HogDetection closest(HogDetection d, List<HogDetection> others) {
@@ -265,14 +258,14 @@ class HogPeopleTwinTest {
     /** Fraction of pixels whose bins differ from OpenCV's, and the largest vote difference. */
     private double[] compareGradients(byte[] bgr, int w, int h) {
         HogGradients mine = twin.gradients(bgr, w, h);
-        try (Mat img = HogTestFrames.mat(bgr, w, h); Mat grad = new Mat(); Mat qangle = new Mat();
+        try (Mat img = OpenCvImages.mat(bgr, w, h, 3); Mat grad = new Mat(); Mat qangle = new Mat();
                 Size pad = new Size(16, 16)) {
             hog.computeGradient(img, grad, qangle, pad, pad);
             assertThat(grad.cols()).isEqualTo(mine.width());
             assertThat(grad.rows()).isEqualTo(mine.height());
             float[] votes = new float[mine.votes().length];
             new FloatPointer(grad.data()).get(votes);
-            byte[] bins = HogTestFrames.bytes(qangle);
+            byte[] bins = OpenCvImages.bytes(qangle);
             int differing = 0;
             double maxDiff = 0;
             for (int p = 0; p < votes.length; p += 2) {
@@ -289,7 +282,7 @@ class HogPeopleTwinTest {
 
     /** OpenCV's score of every window of the unresized frame, in raster order. */
     private static double[] openCvScores(BgrFrame f) {
-        try (Mat img = HogTestFrames.mat(f.bgr(), f.width(), f.height()); PointVector hits = new PointVector();
+        try (Mat img = OpenCvImages.mat(f.bgr(), f.width(), f.height(), 3); PointVector hits = new PointVector();
                 DoublePointer weights = new DoublePointer(); Size stride = new Size(8, 8); Size pad = new Size(16, 16);
                 PointVector none = new PointVector()) {
             hog.detect(img, hits, weights, -1e9, stride, pad, none);
@@ -302,7 +295,7 @@ class HogPeopleTwinTest {
     }
 
     private static List<HogDetection> openCvDetect(BgrFrame f) {
-        try (Mat img = HogTestFrames.mat(f.bgr(), f.width(), f.height()); RectVector found = new RectVector();
+        try (Mat img = OpenCvImages.mat(f.bgr(), f.width(), f.height(), 3); RectVector found = new RectVector();
                 DoublePointer weights = new DoublePointer(); Size stride = new Size(8, 8); Size pad = new Size(16, 16)) {
             hog.detectMultiScale(img, found, weights, 0, stride, pad, 1.05, 2, false);
             List<HogDetection> out = new ArrayList<>();

@@ -9,9 +9,9 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.video.CpuFrameAnalyzer;
 import dev.sightline.video.DetectionSettings;
-import dev.sightline.video.DeviceFrameAnalyzers;
 import dev.sightline.video.FrameAnalyzer;
 import dev.sightline.video.GpuFrameAnalyzer;
+import dev.sightline.video.HogPeopleDetector;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoAnalysis;
 import dev.sightline.video.VideoRowLists;
@@ -20,15 +20,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_objdetect.HOGDescriptor;
 
 /**
  * GPU offload figures: per kernel the bandwidth it reaches against the card's own copy
@@ -42,7 +39,7 @@ public final class GpuBenchmark {
     private GpuBenchmark() {}
 
     public static void run(PrintWriter out, Path video, int hogFrames, int batch, int repeats) throws Exception {
-        Optional<String> missing = DeviceFrameAnalyzers.gpuMissing();
+        Optional<String> missing = CudaDevice.unavailableReason();
         out.println(missing.map(reason -> "GPU: none usable (" + reason + "); CPU figures only")
                 .orElseGet(GpuBenchmark::deviceLine));
         out.println();
@@ -94,20 +91,13 @@ public final class GpuBenchmark {
         }
     }
 
+    /** OpenCV's CPU HOG as the video branch runs it ({@link HogPeopleDetector}, no score filter). */
     private static double openCvHog(Mat frame, int frames, PrintWriter out) {
-        try (HOGDescriptor hog = new HOGDescriptor(); Mat svm = new Mat(HOGDescriptor.getDefaultPeopleDetector());
-                Size stride = new Size(8, 8); Size padding = new Size(16, 16)) {
-            hog.setSVMDetector(svm);
-            int found = 0;
-            long start = 0;
-            for (int i = 0; i <= frames; i++) {
-                if (i == 1) {
-                    start = System.nanoTime();
-                }
-                try (RectVector boxes = new RectVector(); DoublePointer weights = new DoublePointer()) {
-                    hog.detectMultiScale(frame, boxes, weights, 0, stride, padding, 1.05, 2, false);
-                    found = (int) boxes.size();
-                }
+        try (HogPeopleDetector hog = new HogPeopleDetector(Double.NEGATIVE_INFINITY)) {
+            int found = hog.detect(frame).size();
+            long start = System.nanoTime();
+            for (int i = 0; i < frames; i++) {
+                found = hog.detect(frame).size();
             }
             double fps = frames / ((System.nanoTime() - start) / 1e9);
             out.printf("%-28s %12.2f %16s %12d%n", "OpenCV CPU HOG", fps, "-", found);

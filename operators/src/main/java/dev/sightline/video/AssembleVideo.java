@@ -18,9 +18,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The last video stage, keyed by video: gathers the analysed batches (by sequence number, so a
- * batch can never count twice) until the closing record says all have come, then decides the
- * scenes, tracks the detections and writes the rows, keyframes and the video's outcome. Its state
+ * The last video stage, keyed by video: gathers the analysed batches by sequence number (a batch
+ * never counts twice; each arrival reads only a count) until the closing record says all have
+ * come, then decides the scenes, tracks the detections and writes the rows, keyframes and the
+ * video's outcome. Its state
  * holds only the scores, detections and candidate thumbnails of videos in flight.
  * Metrics: {@code scenes}.
  */
@@ -31,6 +32,7 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
     private final VideoSettings settings;
     private transient ObjectStore store;
     private transient MapState<Integer, FrameResults> batches;
+    private transient ValueState<Integer> received;
     private transient ValueState<VideoEnd> end;
     private transient Counter scenes;
 
@@ -43,6 +45,7 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
     public void open(OpenContext openContext) throws Exception {
         store = stores.create();
         batches = getRuntimeContext().getMapState(new MapStateDescriptor<>("batches", Types.INT, TypeInformation.of(FrameResults.class)));
+        received = getRuntimeContext().getState(new ValueStateDescriptor<>("received", Types.INT));
         end = getRuntimeContext().getState(new ValueStateDescriptor<>("end", TypeInformation.of(VideoEnd.class)));
         scenes = getRuntimeContext().getMetricGroup().counter("scenes");
     }
@@ -51,19 +54,19 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
     public void processElement(FrameResults results, Context context, Collector<ObjectOutcome> out) throws Exception {
         if (results.end() != null) {
             end.update(results.end());
-        } else {
+        } else if (!batches.contains(results.sequence())) {
             batches.put(results.sequence(), results);
+            received.update(received.value() == null ? 1 : received.value() + 1);
         }
         VideoEnd closing = end.value();
-        if (closing == null) {
+        int got = received.value() == null ? 0 : received.value();
+        if (closing == null || got < closing.batches()) {
             return;
         }
         List<FrameResults> all = new ArrayList<>();
         batches.values().forEach(all::add);
-        if (all.size() < closing.batches()) {
-            return;
-        }
         batches.clear();
+        received.clear();
         end.clear();
         KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), VideoAnalysis.videoId(closing.object()));
         ObjectOutcome outcome = VideoAssembly.finish(closing, all, settings, keyframes, new VideoOutputs(context::output, scenes));

@@ -6,6 +6,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class CpuFrameAnalyzer implements FrameAnalyzer {
 
     private final FrameDetectors detectors;
+    private final HsvDifference difference = new HsvDifference();
     private final Mat picture = new Mat();
 
     public CpuFrameAnalyzer(DetectionSettings detection) {
@@ -15,13 +16,12 @@ public final class CpuFrameAnalyzer implements FrameAnalyzer {
     @Override
     public FrameAnalysis analyze(FrameBatch batch) {
         double[] scores = new double[batch.size()];
-        try (HsvDifference difference = new HsvDifference()) {
-            if (batch.previous() != null) {
-                difference.score(PackedPictures.load(batch.previous(), 0, batch.width(), batch.height(), picture));
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                scores[i] = difference.score(PackedPictures.load(batch.pictures(), i * batch.pictureBytes(), batch.width(), batch.height(), picture));
-            }
+        difference.restart();
+        if (batch.previous() != null) {
+            difference.score(PackedPictures.load(batch.previous(), 0, batch.width(), batch.height(), picture));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            scores[i] = difference.score(PackedPictures.load(batch.pictures(), i * batch.pictureBytes(), batch.width(), batch.height(), picture));
         }
         return new FrameAnalysis(scores, detectors.detect(batch));
     }
@@ -29,6 +29,7 @@ public final class CpuFrameAnalyzer implements FrameAnalyzer {
     @Override
     public void close() {
         detectors.close();
+        difference.close();
         picture.close();
     }
 }

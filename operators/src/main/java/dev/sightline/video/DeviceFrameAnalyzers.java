@@ -1,7 +1,6 @@
 package dev.sightline.video;
 
-import dev.sightline.gpu.CudaDevice;
-import java.util.Optional;
+import dev.sightline.gpu.GpuUnavailableException;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,14 +8,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The analyzers {@code analysis.device} asks for: {@code cpu}; {@code gpu} (fails clearly when
  * there is no usable GPU or the jar has no kernels); {@code auto}: the GPU Flink assigned to the
- * TaskManager when GPUs are configured as an external resource, else the first GPU when the
- * driver finds one and the kernels were built, else the CPU.
+ * TaskManager when GPUs are configured as an external resource, else the first GPU when it opens
+ * with its kernels, else the CPU.
  */
 public final class DeviceFrameAnalyzers implements FrameAnalyzerFactory {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeviceFrameAnalyzers.class);
 
     private final VideoSettings settings;
+    /** Whether this task already said why it analyses on the CPU (once per task, not per analyzer). */
+    private transient boolean fallbackLogged;
 
     public DeviceFrameAnalyzers(VideoSettings settings) {
         this.settings = settings;
@@ -29,23 +30,19 @@ public final class DeviceFrameAnalyzers implements FrameAnalyzerFactory {
             case CPU -> new CpuFrameAnalyzer(detection);
             case GPU -> GpuFrameAnalyzer.open(assignedGpu.orElse(0), detection);
             case AUTO -> {
-                Optional<String> missing = assignedGpu.isPresent() ? Optional.empty() : gpuMissing();
-                if (missing.isEmpty()) {
-                    yield GpuFrameAnalyzer.open(assignedGpu.orElse(0), detection);
+                if (assignedGpu.isPresent()) {
+                    yield GpuFrameAnalyzer.open(assignedGpu.getAsInt(), detection);
                 }
-                LOG.info("Analysing frames on the CPU: {}", missing.get());
-                yield new CpuFrameAnalyzer(detection);
+                try {
+                    yield GpuFrameAnalyzer.open(0, detection);
+                } catch (GpuUnavailableException e) {
+                    if (!fallbackLogged) {
+                        LOG.info("Analysing frames on the CPU: {}", e.getMessage());
+                        fallbackLogged = true;
+                    }
+                    yield new CpuFrameAnalyzer(detection);
+                }
             }
         };
-    }
-
-    /** Why frames cannot be analysed on a GPU here, or empty when they can. */
-    public static Optional<String> gpuMissing() {
-        Optional<String> device = CudaDevice.unavailableReason();
-        if (device.isPresent()) {
-            return device;
-        }
-        return CudaDevice.kernelsBuilt() ? Optional.empty()
-                : Optional.of("this build has no GPU kernels (nvcc was not on the PATH when it was built)");
     }
 }

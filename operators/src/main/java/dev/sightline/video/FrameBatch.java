@@ -51,16 +51,4 @@ public record FrameBatch(
         System.arraycopy(pictures, position * out.length, out, 0, out.length);
         return out;
     }
-
-    /** The detection picture of the {@code i}-th sampled frame. */
-    public byte[] detectionPicture(int i) {
-        byte[] out = new byte[detectionPictureBytes()];
-        System.arraycopy(detectionPictures, i * out.length, out, 0, out.length);
-        return out;
-    }
-
-    /** Bytes of pictures this batch carries. */
-    public long payloadBytes() {
-        return pictures.length + (previous == null ? 0 : previous.length) + detectionPictures.length;
-    }
 }

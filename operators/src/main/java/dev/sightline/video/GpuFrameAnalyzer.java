@@ -33,6 +33,9 @@ public final class GpuFrameAnalyzer implements FrameAnalyzer {
     public static GpuFrameAnalyzer open(int ordinal, DetectionSettings detection) {
         CudaDevice device = CudaDevice.open(ordinal);
         try {
+            for (String module : CudaDevice.MODULES) {
+                device.module(module); // missing or unloadable kernels fail here, before anything is allocated
+            }
             return new GpuFrameAnalyzer(device, detection);
         } catch (RuntimeException e) {
             device.close();

@@ -33,6 +33,11 @@ public final class HsvDifference implements AutoCloseable {
         return score;
     }
 
+    /** Forgets the previous frame: the next one scores NaN, as a video's first frame. */
+    public void restart() {
+        first = true;
+    }
+
     @Override
     public void close() {
         previous.close();

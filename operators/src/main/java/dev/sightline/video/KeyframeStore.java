@@ -13,10 +13,10 @@ public final class KeyframeStore {
     private final ObjectStore store;
     private final String baseUri;
 
-    /** @param baseUri where thumbnails go, e.g. {@code file:///data/processed/keyframes/<video-id>} */
-    public KeyframeStore(ObjectStore store, String baseUri) {
+    /** @param baseUri where thumbnails go, without a trailing slash: {@code <processed>/keyframes/<video-id>} */
+    private KeyframeStore(ObjectStore store, String baseUri) {
         this.store = store;
-        this.baseUri = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
+        this.baseUri = baseUri;
     }
 
     /** The store of one video's keyframes under the processed location, or null when there is none. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sightline.gpu.CudaDevice;
 import dev.sightline.gpu.GpuUnavailableException;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DeviceFrameAnalyzersTest {
 
     @Test
     void withoutAGpuAutoFallsBackToTheCpuAndGpuSaysWhatIsMissing() throws Exception {
-        assumeTrue(DeviceFrameAnalyzers.gpuMissing().isPresent(), "this machine has a usable GPU");
+        assumeTrue(CudaDevice.unavailableReason().isPresent(), "this machine has a usable GPU");
         try (FrameAnalyzer analyzer = new DeviceFrameAnalyzers(on(AnalysisDevice.AUTO)).create(OptionalInt.empty())) {
             assertThat(analyzer).isInstanceOf(CpuFrameAnalyzer.class);
         }
@@ -36,7 +37,7 @@ class DeviceFrameAnalyzersTest {
     @Test
     @org.junit.jupiter.api.Tag("gpu")
     void withAGpuAutoUsesIt() throws Exception {
-        assumeTrue(DeviceFrameAnalyzers.gpuMissing().isEmpty(), () -> "no usable GPU: " + DeviceFrameAnalyzers.gpuMissing().get());
+        assumeTrue(CudaDevice.unavailableReason().isEmpty(), () -> "no usable GPU: " + CudaDevice.unavailableReason().get());
         try (FrameAnalyzer analyzer = new DeviceFrameAnalyzers(on(AnalysisDevice.AUTO)).create(OptionalInt.empty())) {
             assertThat(analyzer).isInstanceOf(GpuFrameAnalyzer.class);
         }

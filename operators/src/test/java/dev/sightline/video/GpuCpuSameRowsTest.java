@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
+import dev.sightline.gpu.CudaDevice;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.SharedData;
@@ -31,7 +32,7 @@ class GpuCpuSameRowsTest {
 
     @Test
     void scenesAreIdenticalAndPeopleBoxesOverlap() throws Exception {
-        assumeTrue(DeviceFrameAnalyzers.gpuMissing().isEmpty(), () -> "no usable GPU: " + DeviceFrameAnalyzers.gpuMissing().get());
+        assumeTrue(CudaDevice.unavailableReason().isEmpty(), () -> "no usable GPU: " + CudaDevice.unavailableReason().get());
         Path file = SharedData.file("video/vtest.avi");
         MediaObject video = new ObjectInspector(new LocalObjectStore()).inspect(LocalPaths.toUri(file));
         VideoRowLists cpu;
