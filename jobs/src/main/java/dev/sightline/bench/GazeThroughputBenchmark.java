@@ -1,10 +1,11 @@
 package dev.sightline.bench;
 
 import dev.sightline.gaze.GazeFormats;
-import dev.sightline.gaze.GazeResultSink;
-import dev.sightline.gaze.GazeRows;
 import dev.sightline.gaze.GazeSettings;
+import dev.sightline.gaze.GazeTables;
 import dev.sightline.ingest.MediaFormat;
+import dev.sightline.sink.RowSink;
+import dev.sightline.sink.TableDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -36,7 +37,14 @@ public final class GazeThroughputBenchmark {
         for (int r = 0; r < repeats; r++) {
             HeapPeaks.reset();
             long[] fixations = {0};
-            GazeResultSink counting = new CountingSink(fixations);
+            RowSink counting = new RowSink() { // counts fixations, drops every row: the benchmark measures analysis, not output
+                @Override
+                public <T> void add(TableDefinition<T> table, T row) {
+                    if (table == GazeTables.FIXATIONS) {
+                        fixations[0]++;
+                    }
+                }
+            };
             long start = System.nanoTime();
             try (InputStream in = Files.newInputStream(file)) {
                 GazeFormats.analyze(file.toUri().toString(), "bench", format, in, settings, counting);
@@ -70,34 +78,5 @@ public final class GazeThroughputBenchmark {
                 Files.delete(file);
             }
         }
-    }
-
-    /** Counts fixations; drops every row (the benchmark measures analysis, not output). */
-    private static final class CountingSink implements GazeResultSink {
-        private final long[] fixations;
-
-        CountingSink(long[] fixations) {
-            this.fixations = fixations;
-        }
-
-        @Override
-        public void recording(GazeRows.Recording row) {}
-
-        @Override
-        public void fixation(GazeRows.Fixation row) {
-            fixations[0]++;
-        }
-
-        @Override
-        public void saccade(GazeRows.Saccade row) {}
-
-        @Override
-        public void blink(GazeRows.Blink row) {}
-
-        @Override
-        public void aoiMetrics(GazeRows.AoiMetrics row) {}
-
-        @Override
-        public void problem(String summary) {}
     }
 }

@@ -7,6 +7,7 @@ import dev.sightline.gpu.HogThroughput;
 import dev.sightline.gpu.KernelBenchmark;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.sink.CollectedRows;
 import dev.sightline.video.CpuFrameAnalyzer;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.FrameAnalyzer;
@@ -14,8 +15,8 @@ import dev.sightline.video.GpuFrameAnalyzer;
 import dev.sightline.video.HogPeopleDetector;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoAnalysis;
-import dev.sightline.video.VideoRowLists;
 import dev.sightline.video.VideoSettings;
+import dev.sightline.video.VideoTables;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,11 +142,11 @@ public final class GpuBenchmark {
     }
 
     private static void analysis(PrintWriter out, String name, MediaObject object, VideoSettings settings, FrameAnalyzer analyzer) {
-        VideoRowLists rows = new VideoRowLists();
+        CollectedRows rows = new CollectedRows();
         long start = System.nanoTime();
         VideoAnalysis.analyze(new LocalObjectStore(), object, settings, analyzer, rows);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long frames = rows.summaries.get(0).framesDecoded();
+        long frames = rows.of(VideoTables.SUMMARY).get(0).framesDecoded();
         out.printf("%-28s %10d %10.2f %12.1f%n", name, frames, seconds, frames / seconds);
         out.flush();
     }

@@ -4,11 +4,13 @@ import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.sink.CollectedRows;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoAnalysis;
-import dev.sightline.video.VideoRowLists;
+import dev.sightline.video.VideoRows;
 import dev.sightline.video.VideoSettings;
+import dev.sightline.video.VideoTables;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,12 +100,12 @@ public final class SceneAccuracyBenchmark {
     public static List<Score> score(Path file, List<Long> truth) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
         MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
-        VideoRowLists rows = new VideoRowLists();
+        CollectedRows rows = new CollectedRows();
         VideoAnalysis.analyze(store, object, new VideoSettings(256, new SceneSettings(List.of("content", "adaptive"), 27, 15, 3.0, 2, 15),
                 DetectionSettings.OFF, null), rows);
         List<Score> scores = new ArrayList<>();
         for (String detector : List.of("content", "adaptive")) {
-            List<Long> found = rows.cuts(detector);
+            List<Long> found = VideoRows.cuts(rows.of(VideoTables.SCENES), detector);
             long tp = found.stream().filter(f -> truth.stream().anyMatch(t -> Math.abs(t - f) <= 1)).count();
             long fn = truth.stream().filter(t -> found.stream().noneMatch(f -> Math.abs(t - f) <= 1)).count();
             scores.add(new Score(detector, tp, found.size() - tp, fn));

@@ -4,15 +4,16 @@ import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.sink.CollectedRows;
 import dev.sightline.video.Box;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.ObjectDetector;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.SortTracker;
 import dev.sightline.video.VideoAnalysis;
-import dev.sightline.video.VideoRowLists;
 import dev.sightline.video.VideoRows;
 import dev.sightline.video.VideoSettings;
+import dev.sightline.video.VideoTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,18 +42,18 @@ public final class TrackingBenchmark {
     public static void run(PrintWriter out, Path video, DetectionSettings detection, List<Setting> settings) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
         MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(video));
-        VideoRowLists rows = new VideoRowLists();
+        CollectedRows rows = new CollectedRows();
         out.printf("Detecting in %s at %.0f frames/s, %d px wide (once)...%n", video.getFileName(), detection.framesPerSecond(), detection.detectionWidth());
         out.flush();
         long start = System.nanoTime();
         VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, detection, null), rows);
-        out.printf("%d detections in %.0f s%n%n", rows.detections.size(), (System.nanoTime() - start) / 1e9);
+        out.printf("%d detections in %.0f s%n%n", rows.of(VideoTables.DETECTIONS).size(), (System.nanoTime() - start) / 1e9);
         TreeMap<Long, List<VideoRows.Detection>> byFrame = new TreeMap<>();
-        for (VideoRows.Detection d : rows.detections) {
+        for (VideoRows.Detection d : rows.of(VideoTables.DETECTIONS)) {
             byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
         }
         out.printf("%-8s %-8s %-8s %8s %10s %12s %14s%n", "label", "max age", "min hits", "tracks", "tracks>=2s", "median s", "re-acquired");
-        for (String label : labels(rows.detections)) {
+        for (String label : labels(rows.of(VideoTables.DETECTIONS))) {
             for (Setting setting : settings) {
                 List<Span> spans = replay(byFrame, label, detection.withTracking(setting.maxAgeFrames(), setting.minHits()));
                 double[] durations = spans.stream().mapToDouble(s -> s.lastS() - s.firstS()).sorted().toArray();

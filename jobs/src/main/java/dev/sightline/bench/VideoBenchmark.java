@@ -5,11 +5,12 @@ import dev.sightline.cloud.LocalPaths;
 import dev.sightline.demo.SampleVideo;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.sink.CollectedRows;
 import dev.sightline.video.DetectionSettings;
 import dev.sightline.video.SceneSettings;
 import dev.sightline.video.VideoAnalysis;
-import dev.sightline.video.VideoRowLists;
 import dev.sightline.video.VideoSettings;
+import dev.sightline.video.VideoTables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,12 +102,12 @@ public final class VideoBenchmark {
     private static Measure analyze(Path file, Path workDir, DetectionSettings detection) throws Exception {
         LocalObjectStore store = new LocalObjectStore();
         MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
-        VideoRowLists rows = new VideoRowLists();
+        CollectedRows rows = new CollectedRows();
         HeapPeaks.reset();
         long start = System.nanoTime();
         VideoAnalysis.analyze(store, object, new VideoSettings(256, SceneSettings.DEFAULTS, detection,
                 LocalPaths.toUri(workDir.resolve("processed"))), rows);
-        return new Measure(rows.summaries.get(0).framesDecoded(), (System.nanoTime() - start) / 1e9, HeapPeaks.peakBytes() / 1048576.0);
+        return new Measure(rows.of(VideoTables.SUMMARY).get(0).framesDecoded(), (System.nanoTime() - start) / 1e9, HeapPeaks.peakBytes() / 1048576.0);
     }
 
     private static boolean ffmpegInstalled() {

@@ -2,26 +2,27 @@ package dev.sightline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.config.AudioConfig;
 import dev.sightline.config.GazeConfig;
-import dev.sightline.config.VideoConfig;
+import dev.sightline.config.OffloadConfig;
 import dev.sightline.config.SightlineConfig;
+import dev.sightline.config.VideoConfig;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectStatus;
-import dev.sightline.job.AnalysisResult;
+import dev.sightline.sink.AnalysisResult;
 import dev.sightline.job.OneShotAnalysis;
+import dev.sightline.job.TaskWorker;
+import dev.sightline.offload.ResultDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code sightline analyze FILE...}: analyses local files once, without the streaming job, and
@@ -59,11 +60,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (LocalObjectStore store = new LocalObjectStore();
                 OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config), VideoConfig.settings(config),
                         AudioConfig.settings(config))) {
+            if (OffloadConfig.enabled(config)) {
+                analysis.withOffload(OffloadConfig.plan(config, TaskWorker.inTask(config)));
+            }
             for (Path file : files) {
                 AnalysisResult result = analysis.analyze(file);
                 anyFailed |= result.outcome().status() != ObjectStatus.DONE;
                 if (json) {
-                    out.println(mapper.writeValueAsString(document(result)));
+                    out.println(mapper.writeValueAsString(ResultDocument.of(result)));
                 } else {
                     out.println(summary(result));
                 }
@@ -71,20 +75,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return anyFailed ? 3 : 0;
-    }
-
-    /** {@code {"media_object": {...}, "dead_letters": [...], <later tables>: [...]}}. */
-    static ObjectNode document(AnalysisResult result) {
-        ObjectNode document = new ObjectMapper().createObjectNode();
-        for (AnalysisResult.TableRows table : result.tables()) {
-            if (table.table().equals("media_objects")) {
-                document.set("media_object", RowJson.toJson(table.rows().get(0), table.schema()));
-            } else {
-                ArrayNode rows = document.putArray(table.table());
-                table.rows().forEach(row -> rows.add(RowJson.toJson(row, table.schema())));
-            }
-        }
-        return document;
     }
 
     private static String summary(AnalysisResult result) {

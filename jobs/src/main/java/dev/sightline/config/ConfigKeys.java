@@ -290,6 +290,112 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> ANALYSIS_MAX_BACKOFF = key("analysis.retry-max-backoff", "a duration from 1ms to 10m",
             "5s", "Longest wait between retries.", Values.duration(Duration.ofMillis(1), Duration.ofMinutes(10)), c -> Duration.ofSeconds(5));
 
+    // Offload of whole analyses to a compute backend.
+    public static final ConfigKey<OffloadBackendKind> OFFLOAD_BACKEND = key("offload.backend", Values.choices(OffloadBackendKind.class),
+            "in-task", "Where analyses run: in-task (the task managers' own branches), local-process (a pool of `sightline worker`"
+                    + " processes beside each task manager) or aws-batch (AWS Batch job queues); with the last two, offload.routes decide per object.",
+            Values.choice(OffloadBackendKind.class), c -> OffloadBackendKind.IN_TASK);
+    public static final ConfigKey<String> OFFLOAD_PATH = key("offload.path", "a path or s3:// URI",
+            "<processed.path>/offload", "Where task folders go (task.json, result.json, _SUCCESS, failure.json), one per task id.",
+            Values.location(), c -> c.get(PROCESSED_PATH) + "/offload");
+    public static final ConfigKey<String> OFFLOAD_ROUTES = key("offload.routes", "rules MEDIA [where CONDITION] -> TARGET, separated by ';' (or a YAML list)",
+            "", "Routing rules, first match wins, e.g. `video where duration > 10m or size > 1GB -> queue gpu; video -> in-task`"
+                    + " (see docs/operations.md, Offload).", Values.nonEmpty(Pattern.compile("(?s).*")), c -> "");
+    public static final ConfigKey<String> OFFLOAD_DEFAULT_ROUTE = key("offload.default-route", "offload | in-task | queue NAME",
+            "offload", "Where objects no rule matches go: offload (the default queue), in-task, or queue NAME.",
+            Values.nonEmpty(Pattern.compile("offload|in-task|queue [a-z0-9][a-z0-9-]*")), c -> "offload");
+    public static final ConfigKey<Integer> OFFLOAD_IN_FLIGHT = key("offload.in-flight", "1 to 100000",
+            "64", "Tasks each instance of the offload operator has in flight at once (its async capacity; then backpressure).",
+            Values.integer(1, 100_000), c -> 64);
+    public static final ConfigKey<Duration> OFFLOAD_TIMEOUT_VIDEO = key("offload.timeout.video", "a duration from 1s to 7d",
+            "6h", "How long an offloaded video may take from submission to result; then its run is cancelled and it is a dead letter.",
+            Values.duration(Duration.ofSeconds(1), Duration.ofDays(7)), c -> Duration.ofHours(6));
+    public static final ConfigKey<Duration> OFFLOAD_TIMEOUT_AUDIO = key("offload.timeout.audio", "a duration from 1s to 7d",
+            "3h", "The same for an audio recording.", Values.duration(Duration.ofSeconds(1), Duration.ofDays(7)), c -> Duration.ofHours(3));
+    public static final ConfigKey<Duration> OFFLOAD_TIMEOUT_GAZE = key("offload.timeout.gaze", "a duration from 1s to 7d",
+            "30m", "The same for an eye-tracking file.", Values.duration(Duration.ofSeconds(1), Duration.ofDays(7)), c -> Duration.ofMinutes(30));
+    public static final ConfigKey<Duration> OFFLOAD_POLL_FIRST = key("offload.poll.first", "a duration from 0ms to 10m",
+            "50ms (local-process), 5s (aws-batch)", "Wait before a task's first status poll; each further poll waits 1.5 times longer.",
+            Values.duration(Duration.ZERO, Duration.ofMinutes(10)),
+            c -> c.get(OFFLOAD_BACKEND) == OffloadBackendKind.AWS_BATCH ? Duration.ofSeconds(5) : Duration.ofMillis(50));
+    public static final ConfigKey<Duration> OFFLOAD_POLL_MAX = key("offload.poll.max", "a duration from 1ms to 1h",
+            "1s (local-process), 1m (aws-batch)", "Longest wait between polls of one task (DescribeJobs is rate-limited: keep it long on Batch).",
+            Values.duration(Duration.ofMillis(1), Duration.ofHours(1)),
+            c -> c.get(OFFLOAD_BACKEND) == OffloadBackendKind.AWS_BATCH ? Duration.ofMinutes(1) : Duration.ofSeconds(1));
+    public static final ConfigKey<Integer> OFFLOAD_ATTEMPTS = key("offload.attempts", "1 to 10",
+            "3", "Attempts per task on the backend (Batch's retry strategy): exit code 1 and spot reclaims are tried again, bad input (3) and bad tasks (2) are not.",
+            Values.integer(1, 10), c -> 3);
+    public static final ConfigKey<Integer> OFFLOAD_BREAKER_FAILURES = key("offload.breaker.failures", "1 to 1000",
+            "5", "Backend failures in a row (throttling, 5xx, access denied, a worker that cannot start) that open the circuit breaker.",
+            Values.integer(1, 1000), c -> 5);
+    public static final ConfigKey<Duration> OFFLOAD_BREAKER_COOL_DOWN = key("offload.breaker.cool-down", "a duration from 10ms to 1h",
+            "30s", "How long the breaker stays open before one probe call.", Values.duration(Duration.ofMillis(10), Duration.ofHours(1)),
+            c -> Duration.ofSeconds(30));
+    public static final ConfigKey<String> OFFLOAD_BREAKER_WHEN_OPEN = key("offload.breaker.when-open", "wait | in-task",
+            "wait", "While the breaker is open, new tasks wait (backpressure) or run in the task manager with the worker's code.",
+            Values.nonEmpty(Pattern.compile("wait|in-task")), c -> "wait");
+    public static final ConfigKey<Integer> OFFLOAD_LOCAL_WORKERS = key("offload.local.workers", "1 to 256",
+            "2", "local-process: worker processes running at once beside each task manager.", Values.integer(1, 256), c -> 2);
+    public static final ConfigKey<String> OFFLOAD_LOCAL_COMMAND = key("offload.local.command", "a command line, or empty",
+            "", "local-process: the worker program and its first arguments, split at spaces (e.g. `sightline` in an image); empty for this"
+                    + " JVM's java, flags and class path. `worker TASK-URI` follows.", Values.nonEmpty(Pattern.compile(".*")), c -> "");
+    public static final ConfigKey<String> OFFLOAD_LOCAL_PREFIX = key("offload.local.command-prefix", "a command line, or empty",
+            "", "local-process: words before the worker command, e.g. `docker run --rm -v /data:/data IMAGE` or `nice -n 10`.",
+            Values.nonEmpty(Pattern.compile(".*")), c -> "");
+    public static final ConfigKey<Path> OFFLOAD_LOCAL_LOGS = key("offload.local.logs", "a path",
+            "<data-dir>/offload-logs", "local-process: folder of the workers' logs, one file per task attempt.",
+            Values.path(), c -> c.get(DATA_DIR).resolve("offload-logs"));
+    public static final ConfigKey<Integer> OFFLOAD_IN_TASK_THREADS = key("offload.in-task.threads", "1 to 64",
+            "1", "Threads per task manager slot that run tasks in the task while the breaker is open (when-open: in-task).",
+            Values.integer(1, 64), c -> 1);
+    public static final ConfigKey<Double> OFFLOAD_IN_TASK_VCPUS = key("offload.in-task.vcpus", "a number from 0.01 to 1024",
+            "1", "vCPUs compute_runs records for an analysis in the task manager (a slot's share).", Values.number(0.01, 1024), c -> 1.0);
+    public static final ConfigKey<Integer> OFFLOAD_IN_TASK_MEMORY = key("offload.in-task.memory-mib", "1 to 10000000",
+            "2048", "Memory compute_runs records for an analysis in the task manager, MiB.", Values.integer(1, 10_000_000), c -> 2048);
+    public static final ConfigKey<Double> OFFLOAD_PRICE_VCPU = key("offload.price.vcpu-hour-usd", "a number from 0 to 1000",
+            "0.04048", "Estimated price of one vCPU for an hour (default: Fargate's on-demand price in us-east-1).", Values.number(0, 1000),
+            c -> 0.04048);
+    public static final ConfigKey<Double> OFFLOAD_PRICE_GPU = key("offload.price.gpu-hour-usd", "a number from 0 to 1000",
+            "0.77", "Estimated price of one GPU for an hour (default: a g5.xlarge's on-demand price less its vCPUs and memory at the prices here).",
+            Values.number(0, 1000), c -> 0.77);
+    public static final ConfigKey<Double> OFFLOAD_PRICE_MEMORY = key("offload.price.gib-hour-usd", "a number from 0 to 1000",
+            "0.004445", "Estimated price of one GiB of memory for an hour (default: Fargate's in us-east-1).", Values.number(0, 1000),
+            c -> 0.004445);
+    public static final ConfigKey<String> OFFLOAD_BATCH_ENDPOINT = key("offload.aws-batch.endpoint", "an http(s) URL, or empty",
+            "", "aws-batch: endpoint override (a VPC endpoint, or a stand-in); empty for AWS Batch in aws.region.",
+            Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
+    public static final ConfigKey<Boolean> OFFLOAD_BATCH_FAIR_SHARE = key("offload.aws-batch.fair-share", "true | false",
+            "false", "aws-batch: the job queues have a fair-share scheduling policy, so jobs carry the tenant's share identifier and priority.",
+            Values.flag(), c -> false);
+
+    /** The fields of {@code offload.queue.<name>.<field>}: where tasks of a queue run, with what resources. */
+    public static final KeyFamily OFFLOAD_QUEUE = new KeyFamily("offload.queue.", List.of(
+            key("job-queue", "a Batch job queue name or ARN", "", "aws-batch: the queue's Batch job queue (required there).",
+                    Values.nonEmpty(Pattern.compile("|[A-Za-z0-9_:/.-]{1,1600}")), c -> ""),
+            key("job-definition", "a Batch job definition name, name:revision or ARN", "",
+                    "aws-batch: the job definition (the worker image running `sightline worker`; required there).",
+                    Values.nonEmpty(Pattern.compile("|[A-Za-z0-9_:/.-]{1,1600}")), c -> ""),
+            key("vcpus", "a number from 0.25 to 4096", "2", "vCPUs a task asks for.", Values.number(0.25, 4096), c -> 2.0),
+            key("memory-mib", "128 to 10000000", "4096", "Memory a task asks for, MiB.", Values.integer(128, 10_000_000), c -> 4096),
+            key("gpus", "0 to 64", "0", "GPUs a task asks for.", Values.integer(0, 64), c -> 0)));
+
+    /** The fields of {@code offload.tenant.<name>.<field>}: whose objects, and their priority and limit. */
+    public static final KeyFamily OFFLOAD_TENANT = new KeyFamily("offload.tenant.", List.of(
+            key("prefix", "a path or s3:// URI prefix", "", "Objects under this input prefix are the tenant's (required; the longest match wins).",
+                    Values.prefix(), c -> ""),
+            key("priority", "0 to 9999", "0", "Batch scheduling priority of the tenant's jobs (with offload.aws-batch.fair-share).",
+                    Values.integer(0, 9999), c -> 0),
+            key("max-in-flight", "0 to 1000000", "0", "Most of the tenant's tasks in flight at once, job-wide; 0 for no limit.",
+                    Values.integer(0, 1_000_000), c -> 0),
+            key("share", "letters and digits, or empty", "", "Batch fair-share identifier; empty for the tenant's name without other characters.",
+                    Values.nonEmpty(Pattern.compile("|[A-Za-z0-9]{1,255}")), c -> "")));
+
+    /** Key families, by prefix. */
+    public static final List<KeyFamily> FAMILIES = List.of(OFFLOAD_QUEUE, OFFLOAD_TENANT);
+
+    /** Keys whose YAML value may be a list of strings (joined with ';'). */
+    public static final List<String> LIST_KEYS = List.of("offload.routes");
+
     /**
      * Areas of interest: every key under this prefix names one, its value {@code rect X Y W H} or
      * {@code polygon X1,Y1 X2,Y2 X3,Y3 ...} in pixels.
@@ -368,7 +474,12 @@ public final class ConfigKeys {
             AUDIO_TRANSCRIBER, AUDIO_VIDEO_SOUND, AUDIO_SPHINX_LANGUAGE_WEIGHT, AUDIO_SPHINX_ABSOLUTE_BEAM, AUDIO_SPHINX_RELATIVE_BEAM,
             AUDIO_VAD_MIN_GAP, AUDIO_VAD_MAX_UTTERANCE, AUDIO_KEYWORDS, AUDIO_TOPIC_DISTANCE, AUDIO_REMOTE_CONCURRENCY, AUDIO_REMOTE_TIMEOUT,
             AUDIO_TRANSCRIBE_LANGUAGE, AUDIO_TRANSCRIBE_ENDPOINT, AUDIO_TRANSCRIBE_OUTPUT_BUCKET, AUDIO_TRANSCRIBE_OUTPUT_PREFIX,
-            AUDIO_TRANSCRIBE_MAX_SPEAKERS, AUDIO_COMMAND, AUDIO_COMMAND_LANGUAGE, AUDIO_COMMAND_OUTPUT);
+            AUDIO_TRANSCRIBE_MAX_SPEAKERS, AUDIO_COMMAND, AUDIO_COMMAND_LANGUAGE, AUDIO_COMMAND_OUTPUT,
+            OFFLOAD_BACKEND, OFFLOAD_PATH, OFFLOAD_ROUTES, OFFLOAD_DEFAULT_ROUTE, OFFLOAD_IN_FLIGHT, OFFLOAD_TIMEOUT_VIDEO, OFFLOAD_TIMEOUT_AUDIO,
+            OFFLOAD_TIMEOUT_GAZE, OFFLOAD_POLL_FIRST, OFFLOAD_POLL_MAX, OFFLOAD_ATTEMPTS, OFFLOAD_BREAKER_FAILURES, OFFLOAD_BREAKER_COOL_DOWN,
+            OFFLOAD_BREAKER_WHEN_OPEN, OFFLOAD_LOCAL_WORKERS, OFFLOAD_LOCAL_COMMAND, OFFLOAD_LOCAL_PREFIX, OFFLOAD_LOCAL_LOGS,
+            OFFLOAD_IN_TASK_THREADS, OFFLOAD_IN_TASK_VCPUS, OFFLOAD_IN_TASK_MEMORY, OFFLOAD_PRICE_VCPU, OFFLOAD_PRICE_GPU,
+            OFFLOAD_PRICE_MEMORY, OFFLOAD_BATCH_ENDPOINT, OFFLOAD_BATCH_FAIR_SHARE);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         if (c.get(CATALOG_KIND) != CatalogKind.JDBC) {

@@ -34,6 +34,11 @@ public final class SightlineConfig {
                 aoi(name, given.get(name));
                 continue;
             }
+            KeyFamily family = familyOf(name);
+            if (family != null) {
+                familyField(family, name).parse(given.get(name)); // a bad value fails the start
+                continue;
+            }
             if (ConfigKeys.ALL.stream().noneMatch(k -> k.name().equals(name))) {
                 throw new ConfigException("unknown configuration key '" + name + "'" + suggestion(name)
                         + "; see docs/configuration.md for the keys");
@@ -131,6 +136,46 @@ public final class SightlineConfig {
         }
     }
 
+    /** The entries of a key family ({@code offload.queue.<name>.*}), by name in name order. */
+    public Map<String, KeyFamily.Entry> entries(KeyFamily family) {
+        Map<String, Map<String, String>> fields = new TreeMap<>();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (e.getKey().startsWith(family.prefix())) {
+                String rest = e.getKey().substring(family.prefix().length());
+                int dot = rest.lastIndexOf('.');
+                fields.computeIfAbsent(rest.substring(0, dot), k -> new TreeMap<>()).put(rest.substring(dot + 1), e.getValue());
+            }
+        }
+        Map<String, KeyFamily.Entry> entries = new LinkedHashMap<>();
+        fields.forEach((name, values) -> entries.put(name, new KeyFamily.Entry(family, name, values)));
+        return entries;
+    }
+
+    private static KeyFamily familyOf(String key) {
+        return ConfigKeys.FAMILIES.stream().filter(f -> key.startsWith(f.prefix())).findFirst().orElse(null);
+    }
+
+    /** The field key of {@code <prefix><name>.<field>}, named in full; a bad name or unknown field fails here. */
+    private static ConfigKey<?> familyField(KeyFamily family, String key) {
+        String rest = key.substring(family.prefix().length());
+        int dot = rest.lastIndexOf('.');
+        String name = dot < 0 ? "" : rest.substring(0, dot);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+            throw new ConfigException("bad key '" + key + "': expected " + family.prefix() + "<name>.<field>, the name letters, digits, '_' and '-'"
+                    + " (fields: " + family.fieldNames() + ")");
+        }
+        ConfigKey<?> field = family.field(rest.substring(dot + 1));
+        if (field == null) {
+            throw new ConfigException("unknown configuration key '" + key + "' (fields of " + family.prefix() + name + ": "
+                    + family.fieldNames() + ")");
+        }
+        return renamed(field, key);
+    }
+
+    private static <T> ConfigKey<T> renamed(ConfigKey<T> field, String key) {
+        return new ConfigKey<>(key, field.allowed(), field.defaultText(), field.description(), field.parser(), field.defaultValue());
+    }
+
     /** The keys set explicitly (file or overrides), for logging. */
     public Map<String, String> explicitValues() {
         return given;
@@ -164,6 +209,11 @@ public final class SightlineConfig {
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> nested) {
                 flatten(name + ".", nested, out);
+            } else if (value instanceof List<?> list && ConfigKeys.LIST_KEYS.contains(name)) {
+                if (list.stream().anyMatch(item -> item == null || item instanceof Map<?, ?> || item instanceof List<?>)) {
+                    throw new ConfigException("bad value for '" + name + "': a list of strings is expected");
+                }
+                out.put(name, String.join("; ", list.stream().map(String::valueOf).toList()));
             } else if (value instanceof List<?>) {
                 throw new ConfigException("bad value for '" + name + "': lists are not allowed here");
             } else if (value == null) {

@@ -11,8 +11,12 @@ import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.offload.ComputeRunTables;
+import dev.sightline.offload.InTaskRuns;
+import dev.sightline.offload.OffloadPlan;
 import dev.sightline.sink.LedgerTables;
 import dev.sightline.sink.TableDefinition;
+import dev.sightline.sink.TableStreams;
 import dev.sightline.sink.TableWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +40,8 @@ public final class AnalysisJob {
     private final ObjectStoreFactory stores;
     private final Duration dedupeTtl;
     private final Map<MediaType, MediaBranch> branches = new EnumMap<>(MediaType.class);
+    private OffloadPlan offload;
+    private InTaskRuns inTaskRuns;
 
     /**
      * @param stores opens objects in the task managers
@@ -58,10 +64,25 @@ public final class AnalysisJob {
         return this;
     }
 
+    /** Offloads the analyses its routing rules choose to a compute backend. */
+    public AnalysisJob withOffload(OffloadPlan plan) {
+        this.offload = plan;
+        return this;
+    }
+
+    /** Writes a {@code compute_runs} row for every object analysed in the task managers (offloaded ones always get one). */
+    public AnalysisJob withComputeRuns(InTaskRuns runs) {
+        this.inTaskRuns = runs;
+        return this;
+    }
+
     /** The result tables this graph writes, to be prepared in the catalog before it starts. */
     public List<TableDefinition<?>> tables() {
         List<TableDefinition<?>> tables = new ArrayList<>(List.of(LedgerTables.MEDIA_OBJECTS, LedgerTables.DEAD_LETTERS));
         branches.values().forEach(branch -> tables.addAll(branch.tables()));
+        if (inTaskRuns != null || offload != null) {
+            tables.add(ComputeRunTables.COMPUTE_RUNS);
+        }
         return tables;
     }
 
@@ -75,43 +96,54 @@ public final class AnalysisJob {
      * (announcements that could not be read, may be null) join the dead letters.
      */
     public void attach(DataStream<ObjectNotice> notices, DataStream<DeadLetter> inputDeadLetters, TableWriter tables) {
-        SingleOutputStreamOperator<MediaObject> routed = notices
+        DataStream<MediaObject> identified = notices
                 .keyBy(ObjectNotice::versionKey)
                 .process(new FirstSeenFilter(dedupeTtl))
                 .name("drop repeated object versions")
                 .uid("first-seen-filter")
                 .process(new IdentifyObjects(stores))
                 .name("identify objects")
-                .uid("identify-objects")
+                .uid("identify-objects");
+
+        TableStreams rows = new TableStreams();
+        List<DataStream<ObjectOutcome>> outcomes = new ArrayList<>();
+        if (offload != null) {
+            OffloadPlan.Attached offloaded = offload.attach(identified, stores, rows, tables());
+            identified = offloaded.inTask();
+            outcomes.add(offloaded.outcomes());
+        }
+        SingleOutputStreamOperator<MediaObject> routed = identified
                 .process(new MediaRouter())
                 .returns(TypeInformation.of(MediaObject.class))
                 .name("route by media type")
                 .uid("route-by-media-type");
 
-        List<DataStream<ObjectOutcome>> outcomes = new ArrayList<>();
-        List<DataStream<DeadLetter>> branchLetters = new ArrayList<>();
+        List<DataStream<ObjectOutcome>> analysed = new ArrayList<>();
         for (MediaBranch branch : branches.values()) {
             DataStream<MediaObject> input = routed.getSideOutput(MediaRouter.output(branch.mediaType()));
             for (MediaType also : branch.alsoReads()) {
                 input = input.union(routed.getSideOutput(MediaRouter.output(also)));
             }
-            MediaBranch.Attached attached = branch.attach(input, tables);
-            outcomes.add(attached.outcomes());
-            if (attached.deadLetters() != null) {
-                branchLetters.add(attached.deadLetters());
-            }
+            analysed.add(branch.attach(input, rows));
         }
+        if (inTaskRuns != null) {
+            rows.add(ComputeRunTables.COMPUTE_RUNS, union(analysed)
+                    .map(inTaskRuns)
+                    .returns(ComputeRunTables.COMPUTE_RUNS.rowType())
+                    .name("compute runs in the task")
+                    .uid("in-task-compute-runs"));
+        }
+        outcomes.addAll(analysed);
         outcomes.add(routed.getSideOutput(MediaRouter.output(MediaType.UNKNOWN))
                 .map(new UnsupportedObjects())
                 .name("reject unsupported objects")
                 .uid("reject-unsupported"));
 
-        DataStream<ObjectOutcome> finished = outcomes.get(0)
-                .union(outcomes.subList(1, outcomes.size()).toArray(DataStream[]::new))
+        DataStream<ObjectOutcome> finished = union(outcomes)
                 .map(new OutcomeMetrics())
                 .name("count outcomes")
                 .uid("count-outcomes");
-        tables.write(finished, LedgerTables.MEDIA_OBJECTS);
+        rows.addRecords(LedgerTables.MEDIA_OBJECTS, finished);
 
         DataStream<DeadLetter> deadLetters = finished
                 .filter(outcome -> outcome.status() == ObjectStatus.FAILED)
@@ -121,11 +153,14 @@ public final class AnalysisJob {
                 .name("to dead letters")
                 .uid("to-dead-letters");
         if (inputDeadLetters != null) {
-            branchLetters.add(inputDeadLetters);
+            deadLetters = deadLetters.union(inputDeadLetters);
         }
-        if (!branchLetters.isEmpty()) {
-            deadLetters = deadLetters.union(branchLetters.toArray(DataStream[]::new));
-        }
-        tables.write(deadLetters, LedgerTables.DEAD_LETTERS);
+        rows.addRecords(LedgerTables.DEAD_LETTERS, deadLetters);
+        rows.writeTo(tables);
+    }
+
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        DataStream<T> first = streams.get(0);
+        return streams.size() == 1 ? first : first.union(streams.subList(1, streams.size()).toArray(DataStream[]::new));
     }
 }

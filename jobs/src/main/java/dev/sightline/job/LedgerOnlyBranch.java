@@ -5,7 +5,7 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.sink.TableDefinition;
-import dev.sightline.sink.TableWriter;
+import dev.sightline.sink.TableStreams;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -34,10 +34,10 @@ public final class LedgerOnlyBranch implements MediaBranch {
     }
 
     @Override
-    public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
-        return new Attached(objects.map(new Identified())
+    public DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableStreams tables) {
+        return objects.map(new Identified())
                 .name(mediaType.label() + ": ledger only")
-                .uid(mediaType.label() + "-ledger-only"), null);
+                .uid(mediaType.label() + "-ledger-only");
     }
 
     private static final class Identified implements MapFunction<MediaObject, ObjectOutcome> {

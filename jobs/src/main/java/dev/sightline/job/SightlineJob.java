@@ -10,6 +10,7 @@ import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.InputConfig;
 import dev.sightline.config.InputKind;
+import dev.sightline.config.OffloadConfig;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.config.VideoConfig;
 import dev.sightline.gaze.GazeBranch;
@@ -96,10 +97,15 @@ public final class SightlineJob {
             InputConfig.sqs(config, null); // a missing queue URL fails here, before tables or a cluster are made
         }
         ObjectStoreFactory stores = RoutingObjectStore.factory(InputConfig.aws(config));
-        return new AnalysisJob(stores, config.get(ConfigKeys.DEDUPE_TTL))
+        AnalysisJob graph = new AnalysisJob(stores, config.get(ConfigKeys.DEDUPE_TTL))
                 .withBranch(new GazeBranch(stores, GazeConfig.settings(config)))
                 .withBranch(new VideoBranch(stores, VideoConfig.settings(config)))
-                .withBranch(new AudioBranch(stores, AudioConfig.settings(config)));
+                .withBranch(new AudioBranch(stores, AudioConfig.settings(config)))
+                .withComputeRuns(OffloadConfig.inTaskRuns(config));
+        if (OffloadConfig.enabled(config)) {
+            graph.withOffload(OffloadConfig.plan(config, TaskWorker.inTask(config)));
+        }
+        return graph;
     }
 
     /** Adds the configured sources and the analysis graph to {@code env}; runs until stopped. */

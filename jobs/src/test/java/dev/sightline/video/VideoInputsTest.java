@@ -11,6 +11,7 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.CollectedRows;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ class VideoInputsTest {
     @TempDir
     Path dir;
 
-    private final VideoRowLists rows = new VideoRowLists();
-    private final List<VideoRows.Scene> scenes = rows.scenes;
-    private final List<VideoRows.Summary> summaries = rows.summaries;
+    private final CollectedRows rows = new CollectedRows();
+    private final List<VideoRows.Scene> scenes = rows.of(VideoTables.SCENES);
+    private final List<VideoRows.Summary> summaries = rows.of(VideoTables.SUMMARY);
 
     private ObjectOutcome analyze(Path file) throws Exception {
         LocalObjectStore store = new LocalObjectStore();

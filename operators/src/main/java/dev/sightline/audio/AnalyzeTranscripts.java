@@ -2,9 +2,11 @@ package dev.sightline.audio;
 
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.RowSink;
+import dev.sightline.sink.TableOutputs;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -27,16 +29,17 @@ public final class AnalyzeTranscripts extends ProcessFunction<RemoteTranscript, 
 
     @Override
     public void processElement(RemoteTranscript transcript, Context context, Collector<ObjectOutcome> out) {
-        finish(analysis, transcript, AudioOutputs.sink(context::output), letter -> context.output(AudioOutputs.PROBLEMS, letter))
-                .ifPresent(out::collect);
+        finish(analysis, transcript, new TableOutputs(context::output)).ifPresent(out::collect);
     }
 
-    /** Writes a remote transcript's rows, or its failure; returns the ledger outcome (none for a sound track). */
-    static Optional<ObjectOutcome> finish(TranscriptAnalysis analysis, RemoteTranscript transcript, AudioSink sink,
-            Consumer<DeadLetter> problems) {
+    /**
+     * Writes a remote transcript's rows, or its failure (a sound track's as a dead letter);
+     * returns the ledger outcome (none for a sound track).
+     */
+    static Optional<ObjectOutcome> finish(TranscriptAnalysis analysis, RemoteTranscript transcript, RowSink sink) {
         if (transcript.failure() != null) {
             if (AudioOutcomes.isSoundTrack(transcript.object())) {
-                problems.accept(new DeadLetter(transcript.object().uri(), transcript.object().version(), AudioOutcomes.STAGE,
+                sink.add(LedgerTables.DEAD_LETTERS, new DeadLetter(transcript.object().uri(), transcript.object().version(), AudioOutcomes.STAGE,
                         AudioOutcomes.TRANSCRIPTION_FAILED, transcript.failure(), Instant.now()));
             }
             return AudioOutcomes.failedTranscription(transcript.object(), transcript.failure());

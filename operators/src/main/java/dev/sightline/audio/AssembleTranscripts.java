@@ -1,6 +1,8 @@
 package dev.sightline.audio;
 
 import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.TableOutputs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,11 +74,12 @@ public final class AssembleTranscripts extends KeyedProcessFunction<String, Audi
 
     private void finish(AudioPart.End closing, List<TranscriptSegment> all, Context context, Collector<ObjectOutcome> out) {
         AudioDecoder.Result decoded = closing.decoded();
+        TableOutputs outputs = new TableOutputs(context::output);
         if (decoded.hasAudio()) {
             analysis.analyze(TranscriptSource.decoded(closing.object(), backend, languageTag, decoded, closing.startedAtMillis()), all,
-                    AudioOutputs.sink(context::output));
+                    outputs);
         }
-        AudioOutcomes.deadLetter(closing.object(), decoded).ifPresent(letter -> context.output(AudioOutputs.PROBLEMS, letter));
+        AudioOutcomes.deadLetter(closing.object(), decoded).ifPresent(letter -> outputs.add(LedgerTables.DEAD_LETTERS, letter));
         AudioOutcomes.outcome(closing.object(), decoded).ifPresent(out::collect);
     }
 

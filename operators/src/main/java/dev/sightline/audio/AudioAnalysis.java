@@ -1,13 +1,13 @@
 package dev.sightline.audio;
 
 import dev.sightline.cloud.ObjectStore;
-import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Analyses recordings one at a time on the calling thread, with the same stages as the streaming
@@ -29,18 +29,18 @@ public final class AudioAnalysis implements AutoCloseable {
     }
 
     /**
-     * Analyses one recording (or a video's sound track) into {@code sink}; the branch's own dead
-     * letters go to {@code problems}. Never throws for bad input.
+     * Analyses one recording (or a video's sound track) into {@code sink}, the branch's own dead
+     * letters included. Never throws for bad input.
      *
      * @return the ledger outcome, empty for a video's sound track
      */
-    public Optional<ObjectOutcome> analyze(MediaObject object, AudioSink sink, Consumer<DeadLetter> problems) throws Exception {
+    public Optional<ObjectOutcome> analyze(MediaObject object, RowSink sink) throws Exception {
         long started = System.currentTimeMillis();
         if (!settings.inProcess()) {
             if (remote == null) {
                 remote = TranscribeRecordings.open(settings, store);
             }
-            return AnalyzeTranscripts.finish(language, TranscribeRecordings.transcribe(remote, object, started), sink, problems);
+            return AnalyzeTranscripts.finish(language, TranscribeRecordings.transcribe(remote, object, started), sink);
         }
         if (sphinx == null) {
             sphinx = new SphinxTranscriber(settings.sphinx());
@@ -51,7 +51,7 @@ public final class AudioAnalysis implements AutoCloseable {
         if (decoded.hasAudio()) {
             language.analyze(TranscriptSource.decoded(object, sphinx.backend(), sphinx.language(), decoded, started), segments, sink);
         }
-        AudioOutcomes.deadLetter(object, decoded).ifPresent(problems);
+        AudioOutcomes.deadLetter(object, decoded).ifPresent(letter -> sink.add(LedgerTables.DEAD_LETTERS, letter));
         return AudioOutcomes.outcome(object, decoded);
     }
 

@@ -6,7 +6,7 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.sink.TableDefinition;
-import dev.sightline.sink.TableWriter;
+import dev.sightline.sink.TableStreams;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -46,7 +46,7 @@ public final class AudioBranch implements MediaBranch {
     }
 
     @Override
-    public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
+    public DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableStreams tables) {
         SingleOutputStreamOperator<ObjectOutcome> outcomes;
         if (settings.inProcess()) {
             outcomes = objects
@@ -72,11 +72,7 @@ public final class AudioBranch implements MediaBranch {
                     .name("audio: sentiment, keywords, topics")
                     .uid("audio-analyze-transcripts");
         }
-        tables.write(outcomes.getSideOutput(AudioOutputs.TRANSCRIPTS), AudioTables.TRANSCRIPTS);
-        tables.write(outcomes.getSideOutput(AudioOutputs.SEGMENTS), AudioTables.SEGMENTS);
-        tables.write(outcomes.getSideOutput(AudioOutputs.WORDS), AudioTables.WORDS);
-        tables.write(outcomes.getSideOutput(AudioOutputs.KEYWORDS), AudioTables.KEYWORDS);
-        tables.write(outcomes.getSideOutput(AudioOutputs.TOPICS), AudioTables.TOPICS);
-        return new Attached(outcomes, outcomes.getSideOutput(AudioOutputs.PROBLEMS));
+        tables.addResults(outcomes, AudioTables.ALL);
+        return outcomes;
     }
 }

@@ -15,9 +15,6 @@ public final class AudioTables {
 
     private AudioTables() {}
 
-    private static Double d(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
-    }
 
     private static Types.NestedField uri() {
         return required(1, "uri", Types.StringType.get(), "Object URI of the recording (audio file or video)");
@@ -54,9 +51,9 @@ public final class AudioTables {
             t -> GenericRowData.of(Rows.string(t.uri()), Rows.string(t.version()), Rows.string(t.transcriptId()),
                     Rows.string(t.mediaType()), Rows.string(t.language()), Rows.string(t.backend()), Rows.string(t.codec()),
                     t.sourceSampleRate() <= 0 ? null : t.sourceSampleRate(), t.sourceChannels() <= 0 ? null : t.sourceChannels(),
-                    d(t.durationS()), Rows.string(t.text()), t.segments(), t.words(), d(t.meanConfidence()),
-                    d(t.sentimentCompound()), Rows.string(t.sentimentLabel()), t.partial(), Rows.string(t.problem()),
-                    d(t.processingS())));
+                    Rows.finite(t.durationS()), Rows.string(t.text()), t.segments(), t.words(), Rows.finite(t.meanConfidence()),
+                    Rows.finite(t.sentimentCompound()), Rows.string(t.sentimentLabel()), t.partial(), Rows.string(t.problem()),
+                    Rows.finite(t.processingS())));
 
     public static final TableDefinition<AudioRows.Segment> SEGMENTS = new TableDefinition<>(
             "transcript_segments", "Stretches of a transcript (utterances between silences, or a service's segments) with sentiment and topic.",
@@ -73,8 +70,8 @@ public final class AudioTables {
                     optional(13, "topic_index", Types.LongType.get(), "Topic of the segment (transcript_topics.topic_index); null for segments without words")),
             List.of(),
             s -> GenericRowData.of(Rows.string(s.uri()), Rows.string(s.version()), Rows.string(s.transcriptId()), s.segmentIndex(),
-                    d(s.startS()), d(s.endS()), Rows.string(s.text()), s.words(), d(s.confidence()), Rows.string(s.speaker()),
-                    d(s.sentimentCompound()), Rows.string(s.sentimentLabel()), s.topicIndex() < 0 ? null : s.topicIndex()));
+                    Rows.finite(s.startS()), Rows.finite(s.endS()), Rows.string(s.text()), s.words(), Rows.finite(s.confidence()), Rows.string(s.speaker()),
+                    Rows.finite(s.sentimentCompound()), Rows.string(s.sentimentLabel()), s.topicIndex() < 0 ? null : s.topicIndex()));
 
     public static final TableDefinition<AudioRows.Word> WORDS = new TableDefinition<>(
             "transcript_words", "Every recognised word with its timing and confidence.",
@@ -88,7 +85,7 @@ public final class AudioTables {
                     optional(10, "speaker", Types.StringType.get(), "Speaker label, when known")),
             List.of(),
             w -> GenericRowData.of(Rows.string(w.uri()), Rows.string(w.version()), Rows.string(w.transcriptId()), w.segmentIndex(),
-                    w.wordIndex(), Rows.string(w.word()), d(w.startS()), d(w.endS()), d(w.confidence()), Rows.string(w.speaker())));
+                    w.wordIndex(), Rows.string(w.word()), Rows.finite(w.startS()), Rows.finite(w.endS()), Rows.finite(w.confidence()), Rows.string(w.speaker())));
 
     public static final TableDefinition<AudioRows.Keyword> KEYWORDS = new TableDefinition<>(
             "transcript_keywords", "Key phrases of a transcript: RAKE candidates re-ranked by similarity to the transcript's embedding.",
@@ -101,7 +98,7 @@ public final class AudioTables {
                     required(9, "occurrences", Types.LongType.get(), "Times the phrase occurs in the transcript")),
             List.of(),
             k -> GenericRowData.of(Rows.string(k.uri()), Rows.string(k.version()), Rows.string(k.transcriptId()), k.rank(),
-                    Rows.string(k.phrase()), d(k.score()), d(k.similarity()), d(k.rakeScore()), k.occurrences()));
+                    Rows.string(k.phrase()), Rows.finite(k.score()), Rows.finite(k.similarity()), Rows.finite(k.rakeScore()), k.occurrences()));
 
     public static final TableDefinition<AudioRows.Topic> TOPICS = new TableDefinition<>(
             "transcript_topics", "Topics within a transcript: clusters of segment embeddings, labelled with their top keywords.",
@@ -115,7 +112,7 @@ public final class AudioTables {
                     optional(10, "last_end_s", Types.DoubleType.get(), "End of the topic's last segment, seconds")),
             List.of(),
             t -> GenericRowData.of(Rows.string(t.uri()), Rows.string(t.version()), Rows.string(t.transcriptId()), t.topicIndex(),
-                    Rows.string(t.label()), Rows.string(t.keywords()), t.segments(), d(t.share()), d(t.firstStartS()), d(t.lastEndS())));
+                    Rows.string(t.label()), Rows.string(t.keywords()), t.segments(), Rows.finite(t.share()), Rows.finite(t.firstStartS()), Rows.finite(t.lastEndS())));
 
     /** Every audio table, in documentation order. */
     public static final List<TableDefinition<?>> ALL = List.of(TRANSCRIPTS, SEGMENTS, WORDS, KEYWORDS, TOPICS);

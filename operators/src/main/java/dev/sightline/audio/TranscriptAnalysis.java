@@ -13,6 +13,7 @@ import dev.sightline.language.Topic;
 import dev.sightline.language.TopicClusterer;
 import dev.sightline.language.TopicSettings;
 import dev.sightline.language.VaderSentiment;
+import dev.sightline.sink.RowSink;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class TranscriptAnalysis implements AutoCloseable {
     }
 
     /** Writes the rows of one transcript, segments in recording order. */
-    public void analyze(TranscriptSource source, List<TranscriptSegment> segments, AudioSink sink) {
+    public void analyze(TranscriptSource source, List<TranscriptSegment> segments, RowSink sink) {
         MediaObject object = source.object();
         String id = StableId.of(object.uri(), object.version());
         List<TranscriptSegment> spoken = segments.stream().filter(s -> !s.words().isEmpty()).toList();
@@ -72,7 +73,7 @@ public final class TranscriptAnalysis implements AutoCloseable {
         Sentiment overall = text.isEmpty() ? null : vader.score(text);
         double duration = Double.isNaN(source.durationS()) && !segments.isEmpty()
                 ? segments.get(segments.size() - 1).endSeconds() : source.durationS();
-        sink.transcript(new AudioRows.Transcript(object.uri(), object.version(), id, object.mediaType().label(), source.language(),
+        sink.add(AudioTables.TRANSCRIPTS, new AudioRows.Transcript(object.uri(), object.version(), id, object.mediaType().label(), source.language(),
                 source.backend(), source.codec(), source.sourceSampleRate(), source.sourceChannels(), duration, text, segments.size(),
                 wordCount, confidence, overall == null ? Double.NaN : overall.compound(), overall == null ? null : overall.label(),
                 source.problem() != null, source.problem(), (System.currentTimeMillis() - source.startedAtMillis()) / 1000.0));
@@ -86,22 +87,22 @@ public final class TranscriptAnalysis implements AutoCloseable {
                 mood = vader.score(segment.text());
                 topic = topicOfSpoken[spokenIndex++];
             }
-            sink.segment(new AudioRows.Segment(object.uri(), object.version(), id, segment.index(), segment.startSeconds(),
+            sink.add(AudioTables.SEGMENTS, new AudioRows.Segment(object.uri(), object.version(), id, segment.index(), segment.startSeconds(),
                     segment.endSeconds(), segment.text(), segment.words().size(), segment.confidence(), segment.speaker(),
                     mood == null ? Double.NaN : mood.compound(), mood == null ? null : mood.label(), topic));
             for (TimedWord word : segment.words()) {
-                sink.word(new AudioRows.Word(object.uri(), object.version(), id, segment.index(), wordIndex++, word.word(),
+                sink.add(AudioTables.WORDS, new AudioRows.Word(object.uri(), object.version(), id, segment.index(), wordIndex++, word.word(),
                         word.startSeconds(), word.endSeconds(), word.confidence(), word.speaker()));
             }
         }
         for (int rank = 0; rank < keyPhrases.size(); rank++) {
             Keyword k = keyPhrases.get(rank);
-            sink.keyword(new AudioRows.Keyword(object.uri(), object.version(), id, rank + 1, k.phrase(), k.score(), k.similarity(),
+            sink.add(AudioTables.KEYWORDS, new AudioRows.Keyword(object.uri(), object.version(), id, rank + 1, k.phrase(), k.score(), k.similarity(),
                     k.rakeScore(), k.occurrences()));
         }
         for (Topic topic : found) {
             List<TranscriptSegment> members = topic.segmentIndexes().stream().map(spoken::get).toList();
-            sink.topic(new AudioRows.Topic(object.uri(), object.version(), id, topic.topicIndex(), topic.label(),
+            sink.add(AudioTables.TOPICS, new AudioRows.Topic(object.uri(), object.version(), id, topic.topicIndex(), topic.label(),
                     String.join(", ", topic.keywords()), members.size(), topic.share(),
                     members.stream().mapToDouble(TranscriptSegment::startSeconds).min().orElse(Double.NaN),
                     members.stream().mapToDouble(TranscriptSegment::endSeconds).max().orElse(Double.NaN)));

@@ -4,23 +4,22 @@ import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.StoreBackedFunction;
 import dev.sightline.gaze.format.GazeFormatException;
-import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.RowSink;
+import dev.sightline.sink.TableOutputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * The gaze stage: streams each gaze object through its parser and {@link GazeAnalyzer}, emitting
- * rows to side outputs as they are produced and one outcome per object. Metrics:
+ * rows to their tables' side outputs as they are produced and one outcome per object. Metrics:
  * {@code gazeSamples}, {@code gazeRecordings}, {@code gazeFixations}, {@code gazeSaccades}.
  */
 public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOutcome> {
@@ -29,12 +28,6 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
     /** The stage name in ledger rows and dead letters. */
     public static final String STAGE = "gaze";
 
-    static final OutputTag<GazeRows.Recording> RECORDINGS = new OutputTag<>("gaze-recordings", TypeInformation.of(GazeRows.Recording.class));
-    static final OutputTag<GazeRows.Fixation> FIXATIONS = new OutputTag<>("gaze-fixations", TypeInformation.of(GazeRows.Fixation.class));
-    static final OutputTag<GazeRows.Saccade> SACCADES = new OutputTag<>("gaze-saccades", TypeInformation.of(GazeRows.Saccade.class));
-    static final OutputTag<GazeRows.Blink> BLINKS = new OutputTag<>("gaze-blinks", TypeInformation.of(GazeRows.Blink.class));
-    static final OutputTag<GazeRows.AoiMetrics> AOIS = new OutputTag<>("gaze-aois", TypeInformation.of(GazeRows.AoiMetrics.class));
-    static final OutputTag<DeadLetter> PROBLEMS = new OutputTag<>("gaze-problems", TypeInformation.of(DeadLetter.class));
 
     private final GazeSettings settings;
     private transient Counter samples;
@@ -58,42 +51,13 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
 
     @Override
     public void processElement(MediaObject object, Context context, Collector<ObjectOutcome> out) {
-        GazeResultSink sink = new GazeResultSink() {
-            @Override
-            public void recording(GazeRows.Recording row) {
-                samples.inc(row.sampleCount());
-                recordings.inc();
-                context.output(RECORDINGS, row);
-            }
-
-            @Override
-            public void fixation(GazeRows.Fixation row) {
-                fixations.inc();
-                context.output(FIXATIONS, row);
-            }
-
-            @Override
-            public void saccade(GazeRows.Saccade row) {
-                saccades.inc();
-                context.output(SACCADES, row);
-            }
-
-            @Override
-            public void blink(GazeRows.Blink row) {
-                context.output(BLINKS, row);
-            }
-
-            @Override
-            public void aoiMetrics(GazeRows.AoiMetrics row) {
-                context.output(AOIS, row);
-            }
-
-            @Override
-            public void problem(String summary) {
-                context.output(PROBLEMS, new DeadLetter(object.uri(), object.version(), STAGE, GazeOutcomes.BAD_LINES,
-                        object.fileName() + ": " + summary, Instant.now()));
-            }
-        };
+        TableOutputs sink = new TableOutputs(context::output)
+                .observing(GazeTables.RECORDINGS, row -> {
+                    samples.inc(row.sampleCount());
+                    recordings.inc();
+                })
+                .observing(GazeTables.FIXATIONS, row -> fixations.inc())
+                .observing(GazeTables.SACCADES, row -> saccades.inc());
         out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
     }
 
@@ -109,7 +73,7 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
         private GazeOutcomes() {}
 
         /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input. */
-        public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, GazeResultSink sink) {
+        public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, RowSink sink) {
             GazeFormats.Summary summary;
             try (InputStream in = store.open(object.uri())) {
                 summary = GazeFormats.analyze(object.uri(), object.version(), object.format(), in, settings, sink);

@@ -3,7 +3,12 @@ package dev.sightline.gaze;
 import dev.sightline.gaze.format.GazeSampleSink;
 import dev.sightline.gaze.format.RecordingHeader;
 import dev.sightline.gaze.format.TrackerEvent;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.ObjectNames;
 import dev.sightline.ingest.StableId;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.RowSink;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +30,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
     private final String version;
     private final String sourceFormat;
     private final GazeSettings settings;
-    private final GazeResultSink out;
+    private final RowSink out;
     private final String parametersJson;
 
     private Recording current;
@@ -34,7 +39,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
     private long problems;
     private final ProblemLog fileProblems = new ProblemLog();
 
-    public GazeAnalyzer(String uri, String version, String sourceFormat, GazeSettings settings, GazeResultSink out) {
+    public GazeAnalyzer(String uri, String version, String sourceFormat, GazeSettings settings, RowSink out) {
         this.uri = uri;
         this.version = version;
         this.sourceFormat = sourceFormat;
@@ -55,8 +60,14 @@ public final class GazeAnalyzer implements GazeSampleSink {
         }
         problems += fileProblems.total();
         for (String summary : fileProblems.summaries()) {
-            out.problem(summary);
+            problem(summary);
         }
+    }
+
+    /** Lines that could not be used, summarised per kind ("recording X: N lines (first: 12, 40): problem"), as a dead letter. */
+    private void problem(String summary) {
+        out.add(LedgerTables.DEAD_LETTERS, new DeadLetter(uri, version, AnalyzeGaze.STAGE, AnalyzeGaze.GazeOutcomes.BAD_LINES,
+                ObjectNames.fileName(uri) + ": " + summary, Instant.now()));
     }
 
     @Override
@@ -228,13 +239,13 @@ public final class GazeAnalyzer implements GazeSampleSink {
             double startMs = e.startUs() / 1000.0;
             double endMs = e.endUs() / 1000.0;
             switch (e.type()) {
-                case "fixation" -> out.fixation(new GazeRows.Fixation(uri, version, id, trackerFixations++, startMs, endMs,
+                case "fixation" -> out.add(GazeTables.FIXATIONS, new GazeRows.Fixation(uri, version, id, trackerFixations++, startMs, endMs,
                         endMs - startMs, e.x(), e.y(), geometry.xDeg(e.x()), geometry.yDeg(e.y()), Double.NaN, detector, source + "-" + e.eye()));
-                case "saccade" -> out.saccade(new GazeRows.Saccade(uri, version, id, trackerSaccades++, startMs, endMs,
+                case "saccade" -> out.add(GazeTables.SACCADES, new GazeRows.Saccade(uri, version, id, trackerSaccades++, startMs, endMs,
                         endMs - startMs, e.startX(), e.startY(), e.x(), e.y(), geometry.xDeg(e.startX()), geometry.yDeg(e.startY()),
                         geometry.xDeg(e.x()), geometry.yDeg(e.y()), e.amplitudeDeg(), e.peakVelocity(), Double.NaN, detector,
                         source + "-" + e.eye()));
-                default -> out.blink(new GazeRows.Blink(uri, version, id, trackerBlinks++, startMs, endMs, endMs - startMs,
+                default -> out.add(GazeTables.BLINKS, new GazeRows.Blink(uri, version, id, trackerBlinks++, startMs, endMs, endMs - startMs,
                         detector, source + "-" + e.eye()));
             }
         }
@@ -340,7 +351,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
             for (AoiAccumulator aoi : aois) {
                 aoi.fixation(x, y, start, end - start);
             }
-            out.fixation(new GazeRows.Fixation(uri, version, id, fixationIndex++, start, end, end - start, x, y,
+            out.add(GazeTables.FIXATIONS, new GazeRows.Fixation(uri, version, id, fixationIndex++, start, end, end - start, x, y,
                     geometry.xDeg(x), geometry.yDeg(y), (maxX - minX) + (maxY - minY), settings.detector().name(), "detected"));
         }
 
@@ -363,7 +374,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
                 events.psos++;
             }
             events.saccade(amplitude, peak);
-            out.saccade(new GazeRows.Saccade(uri, version, id, saccadeIndex++, start, end, end - start, x0, y0, x1, y1,
+            out.add(GazeTables.SACCADES, new GazeRows.Saccade(uri, version, id, saccadeIndex++, start, end, end - start, x0, y0, x1, y1,
                     geometry.xDeg(x0), geometry.yDeg(y0), geometry.xDeg(x1), geometry.yDeg(y1), amplitude, peak, pso,
                     settings.detector().name(), "detected"));
         }
@@ -372,7 +383,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
             double start = ms(trace.timeUs[s]);
             double end = endMs(e - 1);
             events.blinks++;
-            out.blink(new GazeRows.Blink(uri, version, id, blinkIndex++, start, end, end - start, "loss-run", "detected"));
+            out.add(GazeTables.BLINKS, new GazeRows.Blink(uri, version, id, blinkIndex++, start, end, end - start, "loss-run", "detected"));
         }
 
         void finish() {
@@ -386,7 +397,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
             double durationMs = samples == 0 ? 0 : (lastTimeUs - firstTimeUs) / 1000.0 + periodUs / 1000.0;
             double loss = samples + skipped == 0 ? 100 : 100.0 * (invalidSamples + skipped) / (samples + skipped);
             double[] mainSequence = events.mainSequence();
-            out.recording(new GazeRows.Recording(uri, version, id, header.participant(), header.name(), sourceFormat,
+            out.add(GazeTables.RECORDINGS, new GazeRows.Recording(uri, version, id, header.participant(), header.name(), sourceFormat,
                     header.eyes(), samples, rateHz, firstTimeUs == Long.MIN_VALUE ? Double.NaN : ms(firstTimeUs), durationMs,
                     geometry.widthPx(), geometry.heightPx(), geometry.widthMm(), geometry.heightMm(), geometry.distanceMm(),
                     loss, events.fixationCount(), events.fixationMean(), events.fixationMedian(), events.saccadeCount(),
@@ -394,7 +405,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
                     events.blinks, durationMs > 0 ? events.blinks / (durationMs / 60_000) : Double.NaN, skipped,
                     settings.detector().name(), parametersJson));
             for (AoiAccumulator a : aois) {
-                out.aoiMetrics(new GazeRows.AoiMetrics(uri, version, id, a.aoi.name(), a.dwellMs,
+                out.add(GazeTables.AOI_METRICS, new GazeRows.AoiMetrics(uri, version, id, a.aoi.name(), a.dwellMs,
                         durationMs > 0 ? 100 * a.dwellMs / durationMs : Double.NaN,
                         Double.isNaN(a.firstFixationStartMs) ? Double.NaN : a.firstFixationStartMs - ms(firstTimeUs),
                         a.firstFixationDurationMs, a.fixations, a.visits, Math.max(0, a.visits - 1)));
@@ -402,7 +413,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
             String label = header.participant().isEmpty() && header.name().isEmpty() ? ""
                     : "recording " + (header.participant() + " " + header.name()).trim() + ": ";
             for (String summary : problems.summaries()) {
-                out.problem(label + summary);
+                problem(label + summary);
             }
         }
     }

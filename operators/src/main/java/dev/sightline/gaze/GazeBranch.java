@@ -6,7 +6,7 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.sink.TableDefinition;
-import dev.sightline.sink.TableWriter;
+import dev.sightline.sink.TableStreams;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -33,17 +33,13 @@ public final class GazeBranch implements MediaBranch {
     }
 
     @Override
-    public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
+    public DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableStreams tables) {
         SingleOutputStreamOperator<ObjectOutcome> outcomes = objects
                 .rebalance()
                 .process(new AnalyzeGaze(stores, settings))
                 .name("gaze: parse, clean, detect events")
                 .uid("gaze-analyze");
-        tables.write(outcomes.getSideOutput(AnalyzeGaze.RECORDINGS), GazeTables.RECORDINGS);
-        tables.write(outcomes.getSideOutput(AnalyzeGaze.FIXATIONS), GazeTables.FIXATIONS);
-        tables.write(outcomes.getSideOutput(AnalyzeGaze.SACCADES), GazeTables.SACCADES);
-        tables.write(outcomes.getSideOutput(AnalyzeGaze.BLINKS), GazeTables.BLINKS);
-        tables.write(outcomes.getSideOutput(AnalyzeGaze.AOIS), GazeTables.AOI_METRICS);
-        return new Attached(outcomes, outcomes.getSideOutput(AnalyzeGaze.PROBLEMS));
+        tables.addResults(outcomes, GazeTables.ALL);
+        return outcomes;
     }
 }

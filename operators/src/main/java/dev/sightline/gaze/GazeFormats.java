@@ -4,6 +4,7 @@ import dev.sightline.gaze.format.DelimitedGazeReader;
 import dev.sightline.gaze.format.EyeLinkAscReader;
 import dev.sightline.gaze.format.GazeSampleSink;
 import dev.sightline.ingest.MediaFormat;
+import dev.sightline.sink.RowSink;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -28,10 +29,10 @@ public final class GazeFormats {
 
     /**
      * Analyses one gaze object: reads it with the right reader and streams every row into
-     * {@code out}. Throws when the file cannot be read at all; bad lines become problems.
+     * {@code out}. Throws when the file cannot be read at all; bad lines become dead letters.
      */
     public static Summary analyze(String uri, String version, MediaFormat format, InputStream in, GazeSettings settings,
-            GazeResultSink out) throws IOException {
+            RowSink out) throws IOException {
         GazeAnalyzer analyzer = new GazeAnalyzer(uri, version, format.label(), settings, out);
         read(format, in, settings, analyzer);
         analyzer.finish();

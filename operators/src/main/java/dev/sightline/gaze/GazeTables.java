@@ -40,9 +40,6 @@ public final class GazeTables {
     }
 
     /** Doubles that are NaN (unknown) are written as null. */
-    private static Double d(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
-    }
 
     public static final TableDefinition<GazeRows.Recording> RECORDINGS = new TableDefinition<>(
             "gaze_recordings", "One row per eye-tracking recording: set-up, data quality, metrics and analysis parameters.",
@@ -78,12 +75,12 @@ public final class GazeTables {
             List.of(),
             r -> GenericRowData.of(Rows.string(r.uri()), Rows.string(r.version()), Rows.string(r.recordingId()),
                     Rows.string(r.participant()), Rows.string(r.recordingName()), Rows.string(r.sourceFormat()),
-                    Rows.string(r.eyes()), r.sampleCount(), d(r.samplingRateHz()), d(r.startTimeMs()), d(r.durationMs()),
-                    d(r.screenWidthPx()), d(r.screenHeightPx()), d(r.screenWidthMm()), d(r.screenHeightMm()),
-                    d(r.viewingDistanceMm()), d(r.dataLossPct()), r.fixationCount(), d(r.fixationMeanDurationMs()),
-                    d(r.fixationMedianDurationMs()), r.saccadeCount(), d(r.saccadeMeanAmplitudeDeg()),
-                    d(r.saccadeMeanPeakVelocityDegS()), d(r.mainSequenceCoefficient()), d(r.mainSequenceExponent()),
-                    r.psoCount(), r.blinkCount(), d(r.blinkRatePerMin()), r.problemCount(), Rows.string(r.detector()),
+                    Rows.string(r.eyes()), r.sampleCount(), Rows.finite(r.samplingRateHz()), Rows.finite(r.startTimeMs()), Rows.finite(r.durationMs()),
+                    Rows.finite(r.screenWidthPx()), Rows.finite(r.screenHeightPx()), Rows.finite(r.screenWidthMm()), Rows.finite(r.screenHeightMm()),
+                    Rows.finite(r.viewingDistanceMm()), Rows.finite(r.dataLossPct()), r.fixationCount(), Rows.finite(r.fixationMeanDurationMs()),
+                    Rows.finite(r.fixationMedianDurationMs()), r.saccadeCount(), Rows.finite(r.saccadeMeanAmplitudeDeg()),
+                    Rows.finite(r.saccadeMeanPeakVelocityDegS()), Rows.finite(r.mainSequenceCoefficient()), Rows.finite(r.mainSequenceExponent()),
+                    r.psoCount(), r.blinkCount(), Rows.finite(r.blinkRatePerMin()), r.problemCount(), Rows.string(r.detector()),
                     Rows.string(r.parameters())));
 
     public static final TableDefinition<GazeRows.Fixation> FIXATIONS = new TableDefinition<>(
@@ -102,8 +99,8 @@ public final class GazeTables {
                     str(14, "source", "detected, or tracker-left / tracker-right")),
             List.of(),
             f -> GenericRowData.of(Rows.string(f.uri()), Rows.string(f.version()), Rows.string(f.recordingId()),
-                    f.fixationIndex(), d(f.startTimeMs()), d(f.endTimeMs()), d(f.durationMs()), d(f.xPx()), d(f.yPx()),
-                    d(f.xDeg()), d(f.yDeg()), d(f.dispersionDeg()), Rows.string(f.detector()), Rows.string(f.source())));
+                    f.fixationIndex(), Rows.finite(f.startTimeMs()), Rows.finite(f.endTimeMs()), Rows.finite(f.durationMs()), Rows.finite(f.xPx()), Rows.finite(f.yPx()),
+                    Rows.finite(f.xDeg()), Rows.finite(f.yDeg()), Rows.finite(f.dispersionDeg()), Rows.string(f.detector()), Rows.string(f.source())));
 
     public static final TableDefinition<GazeRows.Saccade> SACCADES = new TableDefinition<>(
             "gaze_saccades", "Saccades, detected by Sightline or reported by the tracker.",
@@ -127,9 +124,9 @@ public final class GazeTables {
                     str(20, "source", "detected, or tracker-left / tracker-right")),
             List.of(),
             s -> GenericRowData.of(Rows.string(s.uri()), Rows.string(s.version()), Rows.string(s.recordingId()),
-                    s.saccadeIndex(), d(s.startTimeMs()), d(s.endTimeMs()), d(s.durationMs()), d(s.startXPx()),
-                    d(s.startYPx()), d(s.endXPx()), d(s.endYPx()), d(s.startXDeg()), d(s.startYDeg()), d(s.endXDeg()),
-                    d(s.endYDeg()), d(s.amplitudeDeg()), d(s.peakVelocityDegS()), d(s.psoDurationMs()),
+                    s.saccadeIndex(), Rows.finite(s.startTimeMs()), Rows.finite(s.endTimeMs()), Rows.finite(s.durationMs()), Rows.finite(s.startXPx()),
+                    Rows.finite(s.startYPx()), Rows.finite(s.endXPx()), Rows.finite(s.endYPx()), Rows.finite(s.startXDeg()), Rows.finite(s.startYDeg()), Rows.finite(s.endXDeg()),
+                    Rows.finite(s.endYDeg()), Rows.finite(s.amplitudeDeg()), Rows.finite(s.peakVelocityDegS()), Rows.finite(s.psoDurationMs()),
                     Rows.string(s.detector()), Rows.string(s.source())));
 
     public static final TableDefinition<GazeRows.Blink> BLINKS = new TableDefinition<>(
@@ -143,7 +140,7 @@ public final class GazeTables {
                     str(9, "source", "detected, or tracker-left / tracker-right")),
             List.of(),
             b -> GenericRowData.of(Rows.string(b.uri()), Rows.string(b.version()), Rows.string(b.recordingId()),
-                    b.blinkIndex(), d(b.startTimeMs()), d(b.endTimeMs()), d(b.durationMs()), Rows.string(b.detector()),
+                    b.blinkIndex(), Rows.finite(b.startTimeMs()), Rows.finite(b.endTimeMs()), Rows.finite(b.durationMs()), Rows.string(b.detector()),
                     Rows.string(b.source())));
 
     public static final TableDefinition<GazeRows.AoiMetrics> AOI_METRICS = new TableDefinition<>(
@@ -159,8 +156,8 @@ public final class GazeTables {
                     lng(11, "revisits", "visits - 1, at least 0")),
             List.of(),
             a -> GenericRowData.of(Rows.string(a.uri()), Rows.string(a.version()), Rows.string(a.recordingId()),
-                    Rows.string(a.aoiName()), d(a.dwellTimeMs()), d(a.dwellPct()), d(a.timeToFirstFixationMs()),
-                    d(a.firstFixationDurationMs()), a.fixationCount(), a.visits(), a.revisits()));
+                    Rows.string(a.aoiName()), Rows.finite(a.dwellTimeMs()), Rows.finite(a.dwellPct()), Rows.finite(a.timeToFirstFixationMs()),
+                    Rows.finite(a.firstFixationDurationMs()), a.fixationCount(), a.visits(), a.revisits()));
 
     /** Every gaze table, in documentation order. */
     public static final List<TableDefinition<?>> ALL = List.of(RECORDINGS, FIXATIONS, SACCADES, BLINKS, AOI_METRICS);

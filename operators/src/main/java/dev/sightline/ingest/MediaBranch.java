@@ -1,7 +1,7 @@
 package dev.sightline.ingest;
 
 import dev.sightline.sink.TableDefinition;
-import dev.sightline.sink.TableWriter;
+import dev.sightline.sink.TableStreams;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -11,9 +11,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * plug in here.
  */
 public interface MediaBranch {
-
-    /** What a branch adds to the graph: an outcome per object, and the dead letters of partial ones. */
-    record Attached(DataStream<ObjectOutcome> outcomes, DataStream<DeadLetter> deadLetters) {}
 
     /** The media type this branch analyses. */
     MediaType mediaType();
@@ -30,9 +27,10 @@ public interface MediaBranch {
     List<TableDefinition<?>> tables();
 
     /**
-     * Adds the branch's operators (every one with a stable uid). Failed outcomes become dead
-     * letters downstream; a partial outcome's dead letters (naming lines, frames, ...) come from
-     * the branch itself, or null when it has none.
+     * Adds the branch's operators (every one with a stable uid) and hands its result rows to
+     * {@code tables}; returns an outcome per object. Failed outcomes become dead letters
+     * downstream; a partial outcome's dead letters (naming lines, frames, ...) are rows of
+     * {@code dead_letters} the branch adds itself.
      */
-    Attached attach(DataStream<MediaObject> objects, TableWriter tables);
+    DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableStreams tables);
 }

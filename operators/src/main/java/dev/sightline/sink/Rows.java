@@ -13,6 +13,11 @@ public final class Rows {
         return value == null ? null : StringData.fromString(value);
     }
 
+    /** A double column's value: null for NaN and infinities, which no table stores. */
+    public static Double finite(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+    }
+
     /** An Iceberg {@code timestamptz} value. */
     public static TimestampData timestamp(Instant value) {
         return value == null ? null : TimestampData.fromInstant(value);

@@ -1,6 +1,7 @@
 package dev.sightline.sink;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.data.RowData;
 
 /**
  * Where a job graph writes its result tables. The Iceberg implementation runs in production;
@@ -8,6 +9,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  */
 public interface TableWriter {
 
-    /** Attaches a sink writing {@code records} into {@code table}. */
-    <T> void write(DataStream<T> records, TableDefinition<T> table);
+    /** Attaches the one sink writing {@code rows} (fields in schema order) into {@code table}. */
+    void write(DataStream<RowData> rows, TableDefinition<?> table);
 }

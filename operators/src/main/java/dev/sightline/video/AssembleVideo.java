@@ -3,7 +3,7 @@ package dev.sightline.video;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.ObjectOutcome;
-import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.TableOutputs;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -69,11 +69,8 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
         received.clear();
         end.clear();
         KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), VideoAnalysis.videoId(closing.object()));
-        ObjectOutcome outcome = VideoAssembly.finish(closing, all, settings, keyframes, new VideoOutputs(context::output, scenes));
-        if (outcome.status() == ObjectStatus.PARTIAL) {
-            context.output(VideoOutputs.PROBLEMS, outcome.toDeadLetter());
-        }
-        out.collect(outcome);
+        out.collect(VideoAssembly.finish(closing, all, settings, keyframes,
+                new TableOutputs(context::output).observing(VideoTables.SCENES, scene -> scenes.inc())));
     }
 
     @Override

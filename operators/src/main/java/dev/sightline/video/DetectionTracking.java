@@ -1,5 +1,6 @@
 package dev.sightline.video;
 
+import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,11 @@ final class DetectionTracking {
     private final VideoEnd end;
     private final String videoId;
     private final DetectionSettings settings;
-    private final VideoSink sink;
+    private final RowSink sink;
     private final Map<String, SortTracker> trackers = new LinkedHashMap<>();
     private final long[] nextTrackId = {0};
 
-    DetectionTracking(VideoEnd end, String videoId, DetectionSettings settings, VideoSink sink) {
+    DetectionTracking(VideoEnd end, String videoId, DetectionSettings settings, RowSink sink) {
         this.end = end;
         this.videoId = videoId;
         this.settings = settings;
@@ -38,7 +39,7 @@ final class DetectionTracking {
         for (Map.Entry<String, SortTracker> entry : trackers.entrySet()) {
             for (SortTracker.Assigned a : entry.getValue().update(byLabel.getOrDefault(entry.getKey(), List.of()), timeS)) {
                 Box b = a.detection().box();
-                sink.detection(new VideoRows.Detection(end.object().uri(), end.object().version(), videoId, frame, timeS,
+                sink.add(VideoTables.DETECTIONS, new VideoRows.Detection(end.object().uri(), end.object().version(), videoId, frame, timeS,
                         a.detection().label(), a.detection().score(), b.x(), b.y(), b.width(), b.height(), a.trackId()));
             }
         }
@@ -50,7 +51,7 @@ final class DetectionTracking {
         for (SortTracker tracker : trackers.values()) {
             for (KalmanBoxTracker t : tracker.confirmedTracks()) {
                 double n = Math.max(1, t.frames);
-                sink.track(new VideoRows.Track(end.object().uri(), end.object().version(), videoId, t.id, t.label, t.firstTimeS,
+                sink.add(VideoTables.TRACKS, new VideoRows.Track(end.object().uri(), end.object().version(), videoId, t.id, t.label, t.firstTimeS,
                         t.lastTimeS, t.frames, t.sumX / n, t.sumY / n, t.sumW / n, t.sumH / n, t.sumScore / n));
                 tracks++;
             }

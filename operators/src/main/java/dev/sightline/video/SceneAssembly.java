@@ -1,5 +1,6 @@
 package dev.sightline.video;
 
+import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ final class SceneAssembly {
 
     private final VideoEnd end;
     private final String videoId;
-    private final VideoSink sink;
+    private final RowSink sink;
     private final KeyframeStore keyframes;
     private final Map<Long, byte[]> thumbnails;
     private final List<Track> tracks = new ArrayList<>();
@@ -34,7 +35,7 @@ final class SceneAssembly {
     }
 
     SceneAssembly(VideoEnd end, String videoId, SceneSettings settings, Map<Long, byte[]> thumbnails, KeyframeStore keyframes,
-            VideoSink sink) {
+            RowSink sink) {
         this.end = end;
         this.videoId = videoId;
         this.thumbnails = thumbnails;
@@ -92,7 +93,7 @@ final class SceneAssembly {
     }
 
     private void emit(Track t, long endFrame, double endTimeS) {
-        sink.scene(new VideoRows.Scene(end.object().uri(), end.object().version(), videoId, t.cuts.detector(), t.index, t.startFrame,
+        sink.add(VideoTables.SCENES, new VideoRows.Scene(end.object().uri(), end.object().version(), videoId, t.cuts.detector(), t.index, t.startFrame,
                 endFrame, t.startTimeS, endTimeS, t.cutScore, t.keyframeUri));
     }
 }

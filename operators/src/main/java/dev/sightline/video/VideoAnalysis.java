@@ -4,6 +4,7 @@ import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.StableId;
+import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -28,7 +29,7 @@ public final class VideoAnalysis {
     private VideoAnalysis() {}
 
     /** Analyses {@code object} into {@code sink} with the CPU analyzer; never throws for bad input. */
-    public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, VideoSink sink) {
+    public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, RowSink sink) {
         try (FrameAnalyzer analyzer = new CpuFrameAnalyzer(settings.detection())) {
             return analyze(store, object, settings, analyzer, sink);
         }
@@ -36,7 +37,7 @@ public final class VideoAnalysis {
 
     /** Analyses {@code object} into {@code sink} with {@code analyzer}; never throws for bad input. */
     public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, FrameAnalyzer analyzer,
-            VideoSink sink) {
+            RowSink sink) {
         List<FrameResults> results = new ArrayList<>();
         VideoEnd[] end = new VideoEnd[1];
         try (SceneThumbnails thumbnails = new SceneThumbnails(settings.scenes())) {

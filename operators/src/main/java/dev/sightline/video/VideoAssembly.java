@@ -2,6 +2,8 @@ package dev.sightline.video;
 
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.RowSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,9 +29,10 @@ public final class VideoAssembly {
      * @param end how decoding went
      * @param results every analysed batch of the video, in any order
      * @param keyframes where keyframe thumbnails go, or null for none
+     * @param sink takes the video tables' rows and, for a partial video, its dead letter
      */
     public static ObjectOutcome finish(VideoEnd end, List<FrameResults> results, VideoSettings settings, KeyframeStore keyframes,
-            VideoSink sink) {
+            RowSink sink) {
         if (end.failed() && end.container() == null) {
             return ObjectOutcome.failed(end.object(), VideoAnalysis.STAGE, end.errorClass(), end.problem(), Instant.now());
         }
@@ -83,7 +86,7 @@ public final class VideoAssembly {
             errorClass = end.problem() == null ? ANALYSIS_FAILED : errorClass;
         }
         double frameUs = end.fps() > 0 ? 1e6 / end.fps() : 0;
-        sink.summary(new VideoRows.Summary(end.object().uri(), end.object().version(), videoId, end.container(), end.codec(),
+        sink.add(VideoTables.SUMMARY, new VideoRows.Summary(end.object().uri(), end.object().version(), videoId, end.container(), end.codec(),
                 end.width(), end.height(), end.fps(), frames == 0 ? 0 : (end.lastTimestampUs() + frameUs) / 1e6, frames,
                 end.rotationDeg(), scenes, tracks, problem != null, problem, (System.currentTimeMillis() - end.startedAtMillis()) / 1e3));
         String file = end.object().fileName();
@@ -91,8 +94,10 @@ public final class VideoAssembly {
             return ObjectOutcome.failed(end.object(), VideoAnalysis.STAGE, VideoAnalysis.UNDECODABLE, file + ": " + problem, Instant.now());
         }
         if (problem != null) {
-            sink.problem(file + ": " + problem);
-            return new ObjectOutcome(end.object(), ObjectStatus.PARTIAL, VideoAnalysis.STAGE, errorClass, file + ": " + problem, Instant.now());
+            ObjectOutcome partial = new ObjectOutcome(end.object(), ObjectStatus.PARTIAL, VideoAnalysis.STAGE, errorClass,
+                    file + ": " + problem, Instant.now());
+            sink.add(LedgerTables.DEAD_LETTERS, partial.toDeadLetter());
+            return partial;
         }
         return ObjectOutcome.done(end.object(), VideoAnalysis.STAGE, Instant.now());
     }

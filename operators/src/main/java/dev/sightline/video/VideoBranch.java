@@ -6,7 +6,7 @@ import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.sink.TableDefinition;
-import dev.sightline.sink.TableWriter;
+import dev.sightline.sink.TableStreams;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -51,7 +51,7 @@ public final class VideoBranch implements MediaBranch {
     }
 
     @Override
-    public Attached attach(DataStream<MediaObject> objects, TableWriter tables) {
+    public DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableStreams tables) {
         FrameAnalysisSettings analysis = settings.analysis();
         SingleOutputStreamOperator<FrameBatch> batches = objects
                 .rebalance()
@@ -68,11 +68,8 @@ public final class VideoBranch implements MediaBranch {
                 .process(new AssembleVideo(stores, settings))
                 .name("video: scenes, keyframes, tracks, summary")
                 .uid("video-assemble");
-        tables.write(outcomes.getSideOutput(VideoOutputs.SCENES), VideoTables.SCENES);
-        tables.write(outcomes.getSideOutput(VideoOutputs.DETECTIONS), VideoTables.DETECTIONS);
-        tables.write(outcomes.getSideOutput(VideoOutputs.TRACKS), VideoTables.TRACKS);
-        tables.write(outcomes.getSideOutput(VideoOutputs.SUMMARIES), VideoTables.SUMMARY);
-        return new Attached(outcomes, outcomes.getSideOutput(VideoOutputs.PROBLEMS));
+        tables.addResults(outcomes, VideoTables.ALL);
+        return outcomes;
     }
 
     /**

@@ -1,9 +1,16 @@
 package dev.sightline.video;
 
+import java.util.List;
+
 /** The rows the video analysis writes, one record type per table. */
 public final class VideoRows {
 
     private VideoRows() {}
+
+    /** The first frames of the scenes after the first, for one scene detector. */
+    public static List<Long> cuts(List<Scene> scenes, String detector) {
+        return scenes.stream().filter(s -> s.detector().equals(detector) && s.sceneIndex() > 0).map(Scene::startFrame).toList();
+    }
 
     /** A row of {@code video_scenes}. */
     public record Scene(

@@ -15,9 +15,6 @@ public final class VideoTables {
 
     private VideoTables() {}
 
-    private static Double d(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
-    }
 
     public static final TableDefinition<VideoRows.Scene> SCENES = new TableDefinition<>(
             "video_scenes", "Scenes between cuts, per scene detector, with a keyframe thumbnail.",
@@ -35,8 +32,8 @@ public final class VideoTables {
                     optional(11, "keyframe_uri", Types.StringType.get(), "JPEG thumbnail of the scene's first frame, under the processed location")),
             List.of(),
             s -> GenericRowData.of(Rows.string(s.uri()), Rows.string(s.version()), Rows.string(s.videoId()),
-                    Rows.string(s.detector()), s.sceneIndex(), s.startFrame(), s.endFrame(), d(s.startTimeS()), d(s.endTimeS()),
-                    d(s.cutScore()), Rows.string(s.keyframeUri())));
+                    Rows.string(s.detector()), s.sceneIndex(), s.startFrame(), s.endFrame(), Rows.finite(s.startTimeS()), Rows.finite(s.endTimeS()),
+                    Rows.finite(s.cutScore()), Rows.string(s.keyframeUri())));
 
     public static final TableDefinition<VideoRows.Detection> DETECTIONS = new TableDefinition<>(
             "video_detections", "Objects found in analysed frames (people, faces, a user model's labels), with their track.",
@@ -55,7 +52,7 @@ public final class VideoTables {
                     optional(12, "track_id", Types.LongType.get(), "Track the box belongs to; null until its track is confirmed")),
             List.of(),
             r -> GenericRowData.of(Rows.string(r.uri()), Rows.string(r.version()), Rows.string(r.videoId()), r.frame(),
-                    d(r.timeS()), Rows.string(r.label()), d(r.score()), d(r.x()), d(r.y()), d(r.width()), d(r.height()),
+                    Rows.finite(r.timeS()), Rows.string(r.label()), Rows.finite(r.score()), Rows.finite(r.x()), Rows.finite(r.y()), Rows.finite(r.width()), Rows.finite(r.height()),
                     r.trackId() < 0 ? null : r.trackId()));
 
     public static final TableDefinition<VideoRows.Track> TRACKS = new TableDefinition<>(
@@ -76,8 +73,8 @@ public final class VideoTables {
                     optional(13, "mean_score", Types.DoubleType.get(), "Mean detector score")),
             List.of(),
             t -> GenericRowData.of(Rows.string(t.uri()), Rows.string(t.version()), Rows.string(t.videoId()), t.trackId(),
-                    Rows.string(t.label()), d(t.firstTimeS()), d(t.lastTimeS()), t.frames(), d(t.meanX()), d(t.meanY()),
-                    d(t.meanWidth()), d(t.meanHeight()), d(t.meanScore())));
+                    Rows.string(t.label()), Rows.finite(t.firstTimeS()), Rows.finite(t.lastTimeS()), t.frames(), Rows.finite(t.meanX()), Rows.finite(t.meanY()),
+                    Rows.finite(t.meanWidth()), Rows.finite(t.meanHeight()), Rows.finite(t.meanScore())));
 
     public static final TableDefinition<VideoRows.Summary> SUMMARY = new TableDefinition<>(
             "video_summary", "One row per video: stream properties, what was decoded and found, and how long it took.",
@@ -100,9 +97,9 @@ public final class VideoTables {
                     optional(16, "processing_s", Types.DoubleType.get(), "Wall time of the analysis, seconds")),
             List.of(),
             s -> GenericRowData.of(Rows.string(s.uri()), Rows.string(s.version()), Rows.string(s.videoId()),
-                    Rows.string(s.container()), Rows.string(s.codec()), s.width(), s.height(), d(s.fps()), d(s.durationS()),
-                    s.framesDecoded(), d(s.rotationDeg()), s.scenes(), s.tracks(), s.partial(), Rows.string(s.problem()),
-                    d(s.processingS())));
+                    Rows.string(s.container()), Rows.string(s.codec()), s.width(), s.height(), Rows.finite(s.fps()), Rows.finite(s.durationS()),
+                    s.framesDecoded(), Rows.finite(s.rotationDeg()), s.scenes(), s.tracks(), s.partial(), Rows.string(s.problem()),
+                    Rows.finite(s.processingS())));
 
     /** Every video table, in documentation order. */
     public static final List<TableDefinition<?>> ALL = List.of(SCENES, DETECTIONS, TRACKS, SUMMARY);

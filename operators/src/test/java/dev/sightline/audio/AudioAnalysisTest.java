@@ -11,6 +11,8 @@ import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.CollectedRows;
+import dev.sightline.sink.LedgerTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,13 +47,12 @@ class AudioAnalysisTest {
         store.close();
     }
 
-    private record Run(Optional<ObjectOutcome> outcome, AudioRowLists rows, List<DeadLetter> letters) {}
+    private record Run(Optional<ObjectOutcome> outcome, CollectedRows rows, List<DeadLetter> letters) {}
 
     private static Run run(Path file) throws Exception {
         MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
-        AudioRowLists rows = new AudioRowLists();
-        List<DeadLetter> letters = new ArrayList<>();
-        return new Run(analysis.analyze(object, rows, letters::add), rows, letters);
+        CollectedRows rows = new CollectedRows();
+        return new Run(analysis.analyze(object, rows), rows, rows.of(LedgerTables.DEAD_LETTERS));
     }
 
     @Test
@@ -68,37 +69,37 @@ class AudioAnalysisTest {
 
         assertThat(run.outcome()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ObjectStatus.DONE));
         assertThat(run.letters()).isEmpty();
-        AudioRows.Transcript transcript = run.rows().transcripts.get(0);
-        assertThat(run.rows().transcripts).hasSize(1);
+        AudioRows.Transcript transcript = run.rows().of(AudioTables.TRANSCRIPTS).get(0);
+        assertThat(run.rows().of(AudioTables.TRANSCRIPTS)).hasSize(1);
         assertThat(transcript.backend()).isEqualTo("sphinx4");
         assertThat(transcript.mediaType()).isEqualTo("audio");
         assertThat(transcript.segments()).isGreaterThanOrEqualTo(3);
         String reference = String.join(" ", reads.stream().map(ReferenceTranscripts.Reference::text).toList());
         assertThat(WordErrorRate.of(reference, transcript.text()).rate()).isLessThan(0.4);
-        assertThat(transcript.words()).isEqualTo(run.rows().words.size());
+        assertThat(transcript.words()).isEqualTo(run.rows().of(AudioTables.WORDS).size());
         assertThat(transcript.meanConfidence()).isBetween(0.0, 1.0);
         assertThat(transcript.sentimentLabel()).isIn("positive", "negative", "neutral");
         assertThat(transcript.durationS()).isCloseTo(samples(joined).length / 16_000.0, within(0.01));
 
         // Words are in time order, inside their segment, and segments do not overlap.
         double previousEnd = 0;
-        for (AudioRows.Segment segment : run.rows().segments) {
+        for (AudioRows.Segment segment : run.rows().of(AudioTables.SEGMENTS)) {
             assertThat(segment.startS()).isGreaterThanOrEqualTo(previousEnd - 1e-9);
             previousEnd = segment.endS();
-            List<AudioRows.Word> words = run.rows().words.stream().filter(w -> w.segmentIndex() == segment.segmentIndex()).toList();
+            List<AudioRows.Word> words = run.rows().of(AudioTables.WORDS).stream().filter(w -> w.segmentIndex() == segment.segmentIndex()).toList();
             assertThat(words).hasSize((int) segment.words()).allSatisfy(w -> {
                 assertThat(w.startS()).isBetween(segment.startS(), segment.endS());
                 assertThat(w.endS()).isBetween(w.startS(), segment.endS() + 1e-9);
             });
             if (segment.words() > 0) {
-                assertThat(segment.topicIndex()).isBetween(0L, (long) run.rows().topics.size() - 1);
+                assertThat(segment.topicIndex()).isBetween(0L, (long) run.rows().of(AudioTables.TOPICS).size() - 1);
                 assertThat(segment.sentimentLabel()).isNotNull();
             }
         }
-        assertThat(run.rows().keywords).isNotEmpty().allSatisfy(k -> assertThat(transcript.text()).contains(k.phrase()));
-        assertThat(run.rows().keywords.get(0).rank()).isEqualTo(1);
-        assertThat(run.rows().topics).isNotEmpty();
-        assertThat(run.rows().topics.stream().mapToDouble(AudioRows.Topic::share).sum()).isCloseTo(1.0, within(1e-9));
+        assertThat(run.rows().of(AudioTables.KEYWORDS)).isNotEmpty().allSatisfy(k -> assertThat(transcript.text()).contains(k.phrase()));
+        assertThat(run.rows().of(AudioTables.KEYWORDS).get(0).rank()).isEqualTo(1);
+        assertThat(run.rows().of(AudioTables.TOPICS)).isNotEmpty();
+        assertThat(run.rows().of(AudioTables.TOPICS).stream().mapToDouble(AudioRows.Topic::share).sum()).isCloseTo(1.0, within(1e-9));
     }
 
     @Test
@@ -106,14 +107,14 @@ class AudioAnalysisTest {
         Run run = run(SpeechRecordings.wav(dir.resolve("quiet.wav"), SpeechRecordings.silence(30)));
         assertThat(run.outcome()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ObjectStatus.DONE));
         assertThat(run.letters()).isEmpty();
-        assertThat(run.rows().transcripts).singleElement().satisfies(t -> {
+        assertThat(run.rows().of(AudioTables.TRANSCRIPTS)).singleElement().satisfies(t -> {
             assertThat(t.text()).isEmpty();
             assertThat(t.words()).isZero();
             assertThat(t.durationS()).isCloseTo(30.0, within(0.01));
             assertThat(t.sentimentLabel()).isNull();
         });
-        assertThat(run.rows().keywords).isEmpty();
-        assertThat(run.rows().topics).isEmpty();
+        assertThat(run.rows().of(AudioTables.KEYWORDS)).isEmpty();
+        assertThat(run.rows().of(AudioTables.TOPICS)).isEmpty();
     }
 
     @Test
@@ -125,7 +126,7 @@ class AudioAnalysisTest {
             assertThat(o.errorClass()).isEqualTo(AudioDecoder.UNDECODABLE);
             assertThat(o.error()).contains("corrupt.wav");
         });
-        assertThat(broken.rows().transcripts).isEmpty();
+        assertThat(broken.rows().of(AudioTables.TRANSCRIPTS)).isEmpty();
 
         // A well-formed WAV whose codec (format tag 0x7a7a) FFmpeg does not know.
         byte[] unknownCodec = Files.readAllBytes(SpeechRecordings.wav(dir.resolve("tmp.wav"), SpeechRecordings.silence(1)));
@@ -149,7 +150,7 @@ class AudioAnalysisTest {
             assertThat(o.errorClass()).isEqualTo(AudioDecoder.BROKEN_AUDIO);
         });
         assertThat(truncated.letters()).singleElement().satisfies(l -> assertThat(l.message()).contains("truncated"));
-        assertThat(truncated.rows().transcripts).singleElement().satisfies(t -> assertThat(t.partial()).isTrue());
+        assertThat(truncated.rows().of(AudioTables.TRANSCRIPTS)).singleElement().satisfies(t -> assertThat(t.partial()).isTrue());
     }
 
     @Test
@@ -158,7 +159,7 @@ class AudioAnalysisTest {
         Run video = run(SpeechRecordings.videoWithSound(read.wav(), dir.resolve("talk.mp4")));
         assertThat(video.outcome()).isEmpty();
         assertThat(video.letters()).isEmpty();
-        assertThat(video.rows().transcripts).singleElement().satisfies(t -> {
+        assertThat(video.rows().of(AudioTables.TRANSCRIPTS)).singleElement().satisfies(t -> {
             assertThat(t.mediaType()).isEqualTo(MediaType.VIDEO.label());
             assertThat(t.codec()).isEqualTo("aac");
             assertThat(WordErrorRate.of(read.text(), t.text()).rate()).isLessThan(0.5);
@@ -176,7 +177,7 @@ class AudioAnalysisTest {
         Run silent = run(silentVideo);
         assertThat(silent.outcome()).isEmpty();
         assertThat(silent.letters()).isEmpty();
-        assertThat(silent.rows().transcripts).isEmpty();
+        assertThat(silent.rows().of(AudioTables.TRANSCRIPTS)).isEmpty();
     }
 
     private static short[] samples(Path wav) throws Exception {

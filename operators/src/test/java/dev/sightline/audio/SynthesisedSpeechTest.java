@@ -8,6 +8,8 @@ import dev.sightline.cloud.LocalPaths;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.CollectedRows;
+import dev.sightline.sink.LedgerTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,19 +40,19 @@ class SynthesisedSpeechTest {
         assertThat(process.exitValue()).isZero();
 
         try (LocalObjectStore store = new LocalObjectStore(); AudioAnalysis analysis = new AudioAnalysis(store, AudioSettings.defaults())) {
-            AudioRowLists rows = new AudioRowLists();
-            List<DeadLetter> letters = new ArrayList<>();
-            var outcome = analysis.analyze(new ObjectInspector(store).inspect(LocalPaths.toUri(wav)), rows, letters::add);
+            CollectedRows rows = new CollectedRows();
+            var outcome = analysis.analyze(new ObjectInspector(store).inspect(LocalPaths.toUri(wav)), rows);
+            List<DeadLetter> letters = rows.of(LedgerTables.DEAD_LETTERS);
             assertThat(outcome).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ObjectStatus.DONE));
             assertThat(letters).isEmpty();
-            AudioRows.Transcript transcript = rows.transcripts.get(0);
+            AudioRows.Transcript transcript = rows.of(AudioTables.TRANSCRIPTS).get(0);
             double wer = WordErrorRate.of(TEXT, transcript.text()).rate();
             System.out.printf("flite: WER %.2f: %s%n", wer, transcript.text());
             // Sphinx's acoustic model was trained on human speech; synthetic speech scores worse than read speech.
             assertThat(wer).isLessThan(0.5);
-            assertThat(rows.words).isNotEmpty();
-            assertThat(rows.keywords).isNotEmpty();
-            assertThat(rows.topics).isNotEmpty();
+            assertThat(rows.of(AudioTables.WORDS)).isNotEmpty();
+            assertThat(rows.of(AudioTables.KEYWORDS)).isNotEmpty();
+            assertThat(rows.of(AudioTables.TOPICS)).isNotEmpty();
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.sightline.gaze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaFormat;
+import dev.sightline.sink.CollectedRows;
+import dev.sightline.sink.LedgerTables;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,8 +17,8 @@ class GazeAnalyzerTest {
 
     private static final ScreenGeometry SCREEN = new ScreenGeometry(1920, 1080, 531, 299, 650);
 
-    private static GazeRowLists analyze(String csv, GazeSettings settings) throws Exception {
-        GazeRowLists results = new GazeRowLists();
+    private static CollectedRows analyze(String csv, GazeSettings settings) throws Exception {
+        CollectedRows results = new CollectedRows();
         GazeFormats.analyze("file:///t.csv", "v1", MediaFormat.GAZE_CSV,
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), settings, results);
         return results;
@@ -40,37 +43,37 @@ class GazeAnalyzerTest {
             PlantedRecording r = planted(rate, 11, 40);
             GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                     CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 2); // 2 s chunks: many chunk boundaries
-            GazeRowLists results = analyze(r.csv.toString(), settings);
+            CollectedRows results = analyze(r.csv.toString(), settings);
             double period = 1000 / rate;
 
             // A planted saccade moves the eye away from the last sample of the fixation before it
             // (start - 1): the movement spans samples [start - 1, end), and that fixation ends with
             // the sample before, start - 1.
             List<PlantedRecording.Event> saccades = r.of("saccade");
-            assertThat(results.saccades).hasSameSizeAs(saccades);
+            assertThat(results.of(GazeTables.SACCADES)).hasSameSizeAs(saccades);
             for (int i = 0; i < saccades.size(); i++) {
-                assertThat(results.saccades.get(i).startTimeMs()).isCloseTo((saccades.get(i).start() - 1) * period, within(period * 1.01));
-                assertThat(results.saccades.get(i).endTimeMs()).isCloseTo(saccades.get(i).end() * period, within(period * 1.01));
+                assertThat(results.of(GazeTables.SACCADES).get(i).startTimeMs()).isCloseTo((saccades.get(i).start() - 1) * period, within(period * 1.01));
+                assertThat(results.of(GazeTables.SACCADES).get(i).endTimeMs()).isCloseTo(saccades.get(i).end() * period, within(period * 1.01));
             }
             List<PlantedRecording.Event> fixations = r.of("fixation");
-            assertThat(results.fixations).hasSameSizeAs(fixations);
+            assertThat(results.of(GazeTables.FIXATIONS)).hasSameSizeAs(fixations);
             for (int i = 0; i < fixations.size(); i++) {
                 PlantedRecording.Event planted = fixations.get(i);
                 int end = r.followedBySaccade(planted) ? planted.end() - 1 : planted.end();
-                assertThat(results.fixations.get(i).startTimeMs()).isCloseTo(planted.start() * period, within(period * 1.01));
-                assertThat(results.fixations.get(i).endTimeMs()).isCloseTo(end * period, within(period * 1.01));
+                assertThat(results.of(GazeTables.FIXATIONS).get(i).startTimeMs()).isCloseTo(planted.start() * period, within(period * 1.01));
+                assertThat(results.of(GazeTables.FIXATIONS).get(i).endTimeMs()).isCloseTo(end * period, within(period * 1.01));
             }
             List<PlantedRecording.Event> blinks = r.of("blink");
-            assertThat(results.blinks).hasSameSizeAs(blinks);
+            assertThat(results.of(GazeTables.BLINKS)).hasSameSizeAs(blinks);
             for (int i = 0; i < blinks.size(); i++) {
-                assertThat(results.blinks.get(i).startTimeMs()).isCloseTo(blinks.get(i).start() * period, within(period * 1.01));
-                assertThat(results.blinks.get(i).endTimeMs()).isCloseTo(blinks.get(i).end() * period, within(period * 1.01));
+                assertThat(results.of(GazeTables.BLINKS).get(i).startTimeMs()).isCloseTo(blinks.get(i).start() * period, within(period * 1.01));
+                assertThat(results.of(GazeTables.BLINKS).get(i).endTimeMs()).isCloseTo(blinks.get(i).end() * period, within(period * 1.01));
             }
-            GazeRows.Recording recording = results.recordings.get(0);
+            GazeRows.Recording recording = results.of(GazeTables.RECORDINGS).get(0);
             assertThat(recording.samplingRateHz()).isCloseTo(rate, within(0.5));
             assertThat(recording.fixationCount()).isEqualTo(fixations.size());
             assertThat(recording.blinkCount()).isEqualTo(blinks.size());
-            assertThat(results.problems).isEmpty();
+            assertThat(problems(results)).isEmpty();
         }
     }
 
@@ -80,9 +83,9 @@ class GazeAnalyzerTest {
         for (EventDetector detector : List.of(new IvtDetector(30, 40), new IdtDetector(1.0, 100))) {
             GazeSettings settings = new GazeSettings(SCREEN, 1000, dev.sightline.gaze.format.ColumnMapping.AUTO,
                     CleaningSettings.DEFAULTS.withVelocityWindowMs(20), detector, List.of(), 30);
-            GazeRowLists results = analyze(r.csv.toString(), settings);
-            assertThat(results.saccades).as(detector.name()).hasSize(20);
-            assertThat(results.recordings.get(0).detector()).isEqualTo(detector.name());
+            CollectedRows results = analyze(r.csv.toString(), settings);
+            assertThat(results.of(GazeTables.SACCADES)).as(detector.name()).hasSize(20);
+            assertThat(results.of(GazeTables.RECORDINGS).get(0).detector()).isEqualTo(detector.name());
         }
     }
 
@@ -95,15 +98,15 @@ class GazeAnalyzerTest {
         GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                 CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(Aoi.rectangle("left", 200, 200, 300, 300),
                 Aoi.parse("centre", "polygon 900,500 1020,500 1020,580 900,580")), 30);
-        GazeRowLists results = analyze(r.csv.toString(), settings);
-        GazeRows.AoiMetrics left = results.aois.stream().filter(a -> a.aoiName().equals("left")).findFirst().orElseThrow();
+        CollectedRows results = analyze(r.csv.toString(), settings);
+        GazeRows.AoiMetrics left = results.of(GazeTables.AOI_METRICS).stream().filter(a -> a.aoiName().equals("left")).findFirst().orElseThrow();
         assertThat(left.fixationCount()).isEqualTo(2);
         assertThat(left.visits()).isEqualTo(2);
         assertThat(left.revisits()).isEqualTo(1);
         assertThat(left.dwellTimeMs()).isCloseTo(600, within(6.0)); // each fixation within a sample at both ends
         double firstLeftFixation = r.of("fixation").get(1).start();
         assertThat(left.timeToFirstFixationMs()).isCloseTo(firstLeftFixation, within(1.01));
-        GazeRows.AoiMetrics centre = results.aois.stream().filter(a -> a.aoiName().equals("centre")).findFirst().orElseThrow();
+        GazeRows.AoiMetrics centre = results.of(GazeTables.AOI_METRICS).stream().filter(a -> a.aoiName().equals("centre")).findFirst().orElseThrow();
         assertThat(centre.fixationCount()).isEqualTo(2);
         assertThat(centre.timeToFirstFixationMs()).isCloseTo(0, within(1.01));
     }
@@ -115,12 +118,17 @@ class GazeAnalyzerTest {
                 .saccade(1500, 800, 300).fixation(300);
         GazeSettings plain = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                 CleaningSettings.DEFAULTS, new IvtDetector(30, 20), List.of(), 30);
-        assertThat(analyze(r.csv.toString(), plain).fixations).hasSize(3);
+        assertThat(analyze(r.csv.toString(), plain).of(GazeTables.FIXATIONS)).hasSize(3);
         GazeSettings merging = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
                 CleaningSettings.DEFAULTS, new IvtDetector(30, 20), List.of(), 30, new FixationMerger(75, 0.5));
-        GazeRowLists merged = analyze(r.csv.toString(), merging);
-        assertThat(merged.fixations).hasSize(2);
-        assertThat(merged.fixations.get(0).durationMs()).isGreaterThan(590);
-        assertThat(merged.recordings.get(0).parameters()).contains("\"merge.max_gap_ms\":75.0");
+        CollectedRows merged = analyze(r.csv.toString(), merging);
+        assertThat(merged.of(GazeTables.FIXATIONS)).hasSize(2);
+        assertThat(merged.of(GazeTables.FIXATIONS).get(0).durationMs()).isGreaterThan(590);
+        assertThat(merged.of(GazeTables.RECORDINGS).get(0).parameters()).contains("\"merge.max_gap_ms\":75.0");
+    }
+
+    /** The messages of the dead letters for lines that could not be used. */
+    private static List<String> problems(CollectedRows rows) {
+        return rows.of(LedgerTables.DEAD_LETTERS).stream().map(DeadLetter::message).toList();
     }
 }

@@ -9,6 +9,7 @@ import dev.sightline.gpu.CudaDevice;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.SharedData;
+import dev.sightline.sink.CollectedRows;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -24,8 +25,8 @@ class GpuCpuSameRowsTest {
 
     private static final DetectionSettings PEOPLE = new DetectionSettings(2, 1152, true, false, 0.3, 3, 3, 0.3);
 
-    private static VideoRowLists rows(MediaObject video, FrameAnalyzer analyzer) {
-        VideoRowLists rows = new VideoRowLists();
+    private static CollectedRows rows(MediaObject video, FrameAnalyzer analyzer) {
+        CollectedRows rows = new CollectedRows();
         VideoAnalysis.analyze(new LocalObjectStore(), video, new VideoSettings(256, SceneSettings.DEFAULTS, PEOPLE, null), analyzer, rows);
         return rows;
     }
@@ -35,19 +36,19 @@ class GpuCpuSameRowsTest {
         assumeTrue(CudaDevice.unavailableReason().isEmpty(), () -> "no usable GPU: " + CudaDevice.unavailableReason().get());
         Path file = SharedData.file("video/vtest.avi");
         MediaObject video = new ObjectInspector(new LocalObjectStore()).inspect(LocalPaths.toUri(file));
-        VideoRowLists cpu;
-        VideoRowLists gpu;
+        CollectedRows cpu;
+        CollectedRows gpu;
         try (FrameAnalyzer analyzer = new CpuFrameAnalyzer(PEOPLE)) {
             cpu = rows(video, analyzer);
         }
         try (FrameAnalyzer analyzer = GpuFrameAnalyzer.open(0, PEOPLE)) {
             gpu = rows(video, analyzer);
         }
-        assertThat(gpu.scenes).isEqualTo(cpu.scenes);
-        List<VideoRows.Detection> cpuPeople = cpu.detections;
-        assertThat(gpu.detections).hasSameSizeAs(cpuPeople);
+        assertThat(gpu.of(VideoTables.SCENES)).isEqualTo(cpu.of(VideoTables.SCENES));
+        List<VideoRows.Detection> cpuPeople = cpu.of(VideoTables.DETECTIONS);
+        assertThat(gpu.of(VideoTables.DETECTIONS)).hasSameSizeAs(cpuPeople);
         for (VideoRows.Detection d : cpuPeople) {
-            assertThat(gpu.detections).as("a GPU box for " + d).anySatisfy(g -> {
+            assertThat(gpu.of(VideoTables.DETECTIONS)).as("a GPU box for " + d).anySatisfy(g -> {
                 assertThat(g.frame()).isEqualTo(d.frame());
                 assertThat(iou(g, d)).isGreaterThanOrEqualTo(0.9);
             });

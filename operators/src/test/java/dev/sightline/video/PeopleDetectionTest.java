@@ -7,6 +7,7 @@ import dev.sightline.cloud.LocalPaths;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.ingest.SharedData;
+import dev.sightline.sink.CollectedRows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +20,10 @@ class PeopleDetectionTest {
 
     @Test
     void pedestriansAreDetectedAndTracked() throws Exception {
-        VideoRowLists rows = new VideoRowLists();
-        List<VideoRows.Detection> detections = rows.detections;
-        List<VideoRows.Track> tracks = rows.tracks;
-        List<VideoRows.Summary> summaries = rows.summaries;
+        CollectedRows rows = new CollectedRows();
+        List<VideoRows.Detection> detections = rows.of(VideoTables.DETECTIONS);
+        List<VideoRows.Track> tracks = rows.of(VideoTables.TRACKS);
+        List<VideoRows.Summary> summaries = rows.of(VideoTables.SUMMARY);
         // The first 10 seconds at 2 analysed frames per second keep the test short.
         DetectionSettings settings = new DetectionSettings(2, 768, true, false, 0.3, 3, 2, 0.3);
         java.nio.file.Path file = SharedData.file("video/vtest.avi");

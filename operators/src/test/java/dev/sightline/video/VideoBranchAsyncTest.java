@@ -2,17 +2,22 @@ package dev.sightline.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.cloud.LocalObjectStore;
 import dev.sightline.cloud.LocalPaths;
-import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.MediaObject;
-import dev.sightline.ingest.MediaBranch;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import dev.sightline.ingest.SharedData;
 import dev.sightline.ingest.TestCluster;
+import dev.sightline.sink.CollectedRows;
+import dev.sightline.sink.LedgerTables;
+import dev.sightline.sink.RowJson;
 import dev.sightline.sink.TableDefinition;
+import dev.sightline.sink.TableStreams;
 import dev.sightline.sink.TableWriter;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -27,6 +32,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.iceberg.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +54,11 @@ class VideoBranchAsyncTest {
     @TempDir
     Path temp;
 
-    /** What one run of the branch wrote: rows as text (processing time zeroed), outcomes, dead letters. */
-    record Written(List<String> rows, List<ObjectOutcome> outcomes, List<DeadLetter> deadLetters) {}
+    /** What one run of the branch wrote: rows as text (processing time left out), outcomes, dead letters. */
+    record Written(List<String> rows, List<ObjectOutcome> outcomes, List<JsonNode> deadLetters) {}
 
-    /** Rows, outcomes and dead letters as one stream, so one job collects them all. */
-    record Item(String row, ObjectOutcome outcome, DeadLetter deadLetter) implements Serializable {}
+    /** Rows and outcomes as one stream, so one job collects them all. */
+    record Item(String table, String row, ObjectOutcome outcome) implements Serializable {}
 
     private VideoSettings settings(DetectionSettings detection, FrameAnalysisSettings analysis) {
         return new VideoSettings(256, SceneSettings.DEFAULTS, detection, LocalPaths.toUri(temp.resolve("processed")), analysis);
@@ -67,59 +73,61 @@ class VideoBranchAsyncTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         List<DataStream<Item>> streams = new ArrayList<>();
-        TableWriter tables = new TableWriter() {
-            @Override
-            public <T> void write(DataStream<T> records, TableDefinition<T> table) {
-                String name = table.name();
-                streams.add(records.map(r -> new Item(name + " " + comparable(r), null, null)).returns(TypeInformation.of(Item.class)));
-            }
+        TableWriter tables = (rows, table) -> {
+            String name = table.name();
+            Schema schema = table.schema();
+            streams.add(rows.map(r -> new Item(name, RowJson.toJson(r, schema).toString(), null)).returns(TypeInformation.of(Item.class)));
         };
         DataStream<MediaObject> input = env.fromData(objects.toArray(MediaObject[]::new)).returns(TypeInformation.of(MediaObject.class));
-        MediaBranch.Attached attached = branch.attach(input, tables);
-        streams.add(attached.outcomes().map(o -> new Item(null, o, null)).returns(TypeInformation.of(Item.class)));
-        streams.add(attached.deadLetters().map(d -> new Item(null, null, d)).returns(TypeInformation.of(Item.class)));
+        TableStreams branchTables = new TableStreams();
+        streams.add(branch.attach(input, branchTables).map(o -> new Item(null, null, o)).returns(TypeInformation.of(Item.class)));
+        branchTables.writeTo(tables);
         DataStream<Item> all = streams.get(0);
         for (DataStream<Item> s : streams.subList(1, streams.size())) {
             all = all.union(s);
         }
         List<String> rows = new ArrayList<>();
         List<ObjectOutcome> outcomes = new ArrayList<>();
-        List<DeadLetter> letters = new ArrayList<>();
+        List<JsonNode> letters = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
         try (CloseableIterator<Item> items = all.executeAndCollect("video branch")) {
-            items.forEachRemaining(i -> {
-                if (i.row() != null) {
-                    rows.add(i.row());
-                } else if (i.outcome() != null) {
+            while (items.hasNext()) {
+                Item i = items.next();
+                if (i.outcome() != null) {
                     outcomes.add(i.outcome());
+                } else if (i.table().equals(LedgerTables.DEAD_LETTERS.name())) {
+                    letters.add(json.readTree(i.row()));
                 } else {
-                    letters.add(i.deadLetter());
+                    rows.add(comparable(i.table(), (ObjectNode) json.readTree(i.row())));
                 }
-            });
+            }
         }
         rows.sort(null);
         return new Written(rows, outcomes, letters);
     }
 
     /** A row as text, without the processing time (the one value that differs between runs). */
-    private static String comparable(Object row) {
-        if (row instanceof VideoRows.Summary s) {
-            return new VideoRows.Summary(s.uri(), s.version(), s.videoId(), s.container(), s.codec(), s.width(), s.height(), s.fps(),
-                    s.durationS(), s.framesDecoded(), s.rotationDeg(), s.scenes(), s.tracks(), s.partial(), s.problem(), 0).toString();
-        }
-        return row.toString();
+    private static String comparable(String table, ObjectNode row) {
+        row.remove("processing_s");
+        return table + " " + row;
     }
 
     /** The same rows from the in-thread analysis, as text. */
     private static List<String> inThread(MediaObject object, VideoSettings settings) {
         List<String> rows = new ArrayList<>();
-        VideoRowLists lists = new VideoRowLists();
-        VideoAnalysis.analyze(new LocalObjectStore(), object, settings, lists);
-        lists.scenes.forEach(r -> rows.add(VideoTables.SCENES.name() + " " + comparable(r)));
-        lists.detections.forEach(r -> rows.add(VideoTables.DETECTIONS.name() + " " + comparable(r)));
-        lists.tracks.forEach(r -> rows.add(VideoTables.TRACKS.name() + " " + comparable(r)));
-        lists.summaries.forEach(r -> rows.add(VideoTables.SUMMARY.name() + " " + comparable(r)));
+        CollectedRows collected = new CollectedRows();
+        VideoAnalysis.analyze(new LocalObjectStore(), object, settings, collected);
+        for (TableDefinition<?> table : VideoTables.ALL) {
+            rows.addAll(asText(table, collected));
+        }
         rows.sort(null);
         return rows;
+    }
+
+    private static <T> List<String> asText(TableDefinition<T> table, CollectedRows collected) {
+        return collected.of(table).stream()
+                .map(r -> comparable(table.name(), RowJson.toJson(table.rowMapper().toRow(r), table.schema())))
+                .toList();
     }
 
     private static MediaObject object(Path file) throws Exception {
@@ -174,12 +182,12 @@ class VideoBranchAsyncTest {
         assertThat(outcome.error()).contains("frames 80-95 not analysed: failed 2 times", "analyzer unavailable for batch 5",
                 "frames 320-335 not analysed: timed out after 3000 ms");
         assertThat(written.deadLetters()).singleElement().satisfies(d -> {
-            assertThat(d.errorClass()).isEqualTo(VideoAssembly.ANALYSIS_FAILED);
-            assertThat(d.uri()).isEqualTo(video.uri());
+            assertThat(d.get("error_class").asText()).isEqualTo(VideoAssembly.ANALYSIS_FAILED);
+            assertThat(d.get("uri").asText()).isEqualTo(video.uri());
         });
         // The cuts outside the failed batches are all found; the summary counts every frame.
         assertThat(written.rows()).filteredOn(r -> r.startsWith(VideoTables.SCENES.name())).hasSize(4);
         assertThat(written.rows()).filteredOn(r -> r.startsWith(VideoTables.SUMMARY.name())).singleElement()
-                .asString().contains("framesDecoded=720", "partial=true");
+                .asString().contains("\"frames_decoded\":720", "\"partial\":true");
     }
 }

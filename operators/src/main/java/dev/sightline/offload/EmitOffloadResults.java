@@ -1,0 +1,30 @@
+package dev.sightline.offload;
+
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.sink.TableDefinition;
+import dev.sightline.sink.TableOutputs;
+import java.util.List;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * After the async offload operator: emits each task's result rows to their tables' side outputs,
+ * its dead letters and compute run, and the object's outcome; the same rows the in-task path
+ * emits, so both land in the same tables.
+ */
+public final class EmitOffloadResults extends ProcessFunction<OffloadOutcome, ObjectOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final List<TableDefinition<?>> tables;
+
+    /** @param tables the job's tables, by which result documents are read */
+    public EmitOffloadResults(List<TableDefinition<?>> tables) {
+        this.tables = List.copyOf(tables);
+    }
+
+    @Override
+    public void processElement(OffloadOutcome outcome, Context context, Collector<ObjectOutcome> out) {
+        out.collect(OffloadResults.emit(outcome, tables, (table, row) -> context.output(table.output(), row),
+                new TableOutputs(context::output)));
+    }
+}
