@@ -28,7 +28,8 @@ class StableUidsTest {
     Path data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"folder", "sqs", "sqs+backfill+prefix", "folder+aws-transcribe", "folder+command"})
+    @ValueSource(strings = {"folder", "sqs", "sqs+backfill+prefix", "folder+aws-transcribe", "folder+command", "folder+local-process",
+        "sqs+aws-batch"})
     void everyOperatorHasAnExplicitUniqueUid(String variant) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of(ConfigKeys.DATA_DIR.name(), data.toString()));
         if (variant.startsWith("sqs")) {
@@ -46,6 +47,17 @@ class StableUidsTest {
             settings.put(ConfigKeys.AUDIO_TRANSCRIBER.name(), "command");
             settings.put(ConfigKeys.AUDIO_COMMAND.name(), "whisper {input} --output_format json --output_dir {output_dir}");
         }
+        if (variant.endsWith("local-process")) {
+            settings.put(ConfigKeys.OFFLOAD_BACKEND.name(), "local-process");
+        }
+        if (variant.endsWith("aws-batch")) {
+            settings.put(ConfigKeys.OFFLOAD_BACKEND.name(), "aws-batch");
+            settings.put(ConfigKeys.OFFLOAD_ROUTES.name(), "video where duration > 10m -> queue gpu; video -> in-task");
+            settings.put("offload.queue.default.job-queue", "cpu");
+            settings.put("offload.queue.default.job-definition", "worker");
+            settings.put("offload.queue.gpu.job-queue", "gpu");
+            settings.put("offload.queue.gpu.job-definition", "worker-gpu");
+        }
         SightlineConfig config = SightlineConfig.of(settings);
         StreamExecutionEnvironment env = TestJob.assembled(config, null, null);
 
@@ -62,10 +74,16 @@ class StableUidsTest {
         }
         assertThat(missing).as("operators without uid()").isEmpty();
         assertThat(uids).as("uids").doesNotHaveDuplicates()
-                .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-decode", "video-analyze-frames", "video-assemble")
+                .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-decode", "video-analyze-frames",
+                        "video-assemble", "in-task-compute-runs", "iceberg-sink-compute_runs")
                 .contains(variant.endsWith("aws-transcribe") || variant.endsWith("command")
                         ? new String[] {"audio-transcribe-remote", "audio-analyze-transcripts"}
                         : new String[] {"audio-decode", "audio-transcribe", "audio-assemble"});
+        if (variant.endsWith("local-process") || variant.endsWith("aws-batch")) {
+            assertThat(uids).contains("offload-route", "offload-analysis", "offload-results");
+        } else {
+            assertThat(uids).doesNotContain("offload-route", "offload-analysis", "offload-results");
+        }
         env.getStreamGraph(); // throws if Flink would have to generate a uid
     }
 

@@ -51,7 +51,7 @@ public final class LocalProcessBackend extends WorkerPool {
      * This JVM's java with its flags (class path, {@code --add-opens}, system properties; not
      * debug agents) running {@code mainClass}: the worker is the same build as the task manager.
      */
-    static List<String> thisJvm(String mainClass) {
+    public static List<String> thisJvm(String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String flag : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
