@@ -27,6 +27,23 @@ locals {
 
   # Sightline's input.prefix (only objects under it are analysed), as a line of the input block
   # of the sightline_config output; nothing when the whole bucket is announced.
+  # Offload to the Batch GPU queue (with enable_batch): long or large videos there, the rest in the task.
+  offload_block = !var.enable_batch ? "" : <<-EOT
+    offload:
+      backend: aws-batch
+      routes:
+        - video where duration > 10m or size > 1GB -> queue gpu
+        - video -> in-task
+      default-route: in-task
+      queue:
+        gpu:
+          job-queue: ${module.batch[0].job_queue_name}
+          job-definition: ${module.batch[0].job_definition_name}
+          vcpus: 4
+          memory-mib: 14336
+          gpus: 1
+  EOT
+
   input_prefix_line = local.raw_prefix == "" ? "" : "\n  prefix: s3://${module.storage.bucket_names["raw"]}/${local.raw_prefix}"
 }
 
@@ -124,6 +141,7 @@ module "iam" {
   kms_key_arn           = module.storage.kms_key_arn
   glue_database_name    = module.catalog.database_name
 
+  offload_prefix           = "processed/offload/"
   enable_batch_access      = var.enable_batch
   create_batch_job_role    = var.enable_batch
   batch_job_queue_arn      = var.enable_batch ? module.batch[0].job_queue_arn : null

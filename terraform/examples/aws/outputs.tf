@@ -128,5 +128,6 @@ output "sightline_config" {
     catalog:
       kind: glue
       namespace: ${module.catalog.database_name}
+    ${local.offload_block}
   EOT
 }

@@ -149,10 +149,35 @@ resource "aws_batch_compute_environment" "gpu" {
   }
 }
 
+# Fair share between tenants (offload.tenant.<name>.share): Sightline then sends each job's
+# share identifier and scheduling priority (offload.aws-batch.fair-share: true).
+resource "aws_batch_scheduling_policy" "tenants" {
+  count = length(var.fair_share_weights) > 0 ? 1 : 0
+
+  name = "${var.name_prefix}-tenants"
+
+  fair_share_policy {
+    compute_reservation = var.fair_share_compute_reservation
+    share_decay_seconds = var.fair_share_decay_seconds
+
+    dynamic "share_distribution" {
+      for_each = var.fair_share_weights
+
+      content {
+        share_identifier = share_distribution.key
+        weight_factor    = share_distribution.value
+      }
+    }
+  }
+
+  tags = var.tags
+}
+
 resource "aws_batch_job_queue" "gpu" {
-  name     = "${var.name_prefix}-gpu"
-  state    = "ENABLED"
-  priority = var.job_queue_priority
+  name                  = "${var.name_prefix}-gpu"
+  state                 = "ENABLED"
+  priority              = var.job_queue_priority
+  scheduling_policy_arn = length(var.fair_share_weights) > 0 ? aws_batch_scheduling_policy.tenants[0].arn : null
 
   compute_environment_order {
     order               = 1
@@ -184,7 +209,7 @@ resource "aws_batch_job_definition" "worker" {
   container_properties = jsonencode({
     for k, v in {
       image      = var.container_image
-      command    = length(var.container_command) > 0 ? var.container_command : null
+      command    = var.container_command
       jobRoleArn = var.job_role_arn
       resourceRequirements = [
         { type = "GPU", value = tostring(var.job_gpus) },
@@ -205,6 +230,8 @@ resource "aws_batch_job_definition" "worker" {
     } : k => v if v != null
   })
 
+  # The same rules as the retry strategy Sightline sends with each job (SubmitJob overrides
+  # this one): exit codes are the worker's (docs/operations.md, "sightline worker").
   retry_strategy {
     attempts = var.retry_attempts
 
@@ -215,11 +242,25 @@ resource "aws_batch_job_definition" "worker" {
       action           = "RETRY"
     }
 
-    # Anything else is the job's own failure: retrying would fail the same way.
+    # Exit code 3: the input is bad (the result, a failed outcome, is written); 2: the task is
+    # unusable. Another attempt would end the same way.
     evaluate_on_exit {
-      on_reason = "*"
+      on_exit_code = "3"
+      action       = "EXIT"
+    }
+
+    evaluate_on_exit {
+      on_exit_code = "2"
+      action       = "EXIT"
+    }
+
+    evaluate_on_exit {
+      on_reason = "CannotPullContainerError*"
       action    = "EXIT"
     }
+
+    # Anything else (exit code 1: the worker failed, e.g. a store it could not reach; a killed
+    # container) matches no condition, and Batch retries it while attempts are left.
   }
 
   timeout {

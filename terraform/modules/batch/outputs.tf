@@ -42,3 +42,8 @@ output "log_group_name" {
   description = "CloudWatch Logs group of the worker containers."
   value       = aws_cloudwatch_log_group.worker.name
 }
+
+output "scheduling_policy_arn" {
+  description = "ARN of the fair-share scheduling policy of the job queue; null without fair_share_weights."
+  value       = length(var.fair_share_weights) > 0 ? aws_batch_scheduling_policy.tenants[0].arn : null
+}

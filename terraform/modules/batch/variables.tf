@@ -118,10 +118,39 @@ variable "container_image" {
 }
 
 variable "container_command" {
-  description = "Command of the worker container; empty keeps the image's default. Batch parameters are referenced as Ref::name."
+  description = "Command of the worker container: `sightline worker` from the job image. Each job Sightline submits overrides it with the same command and its task document's URI."
   type        = list(string)
-  default     = []
+  default     = ["/opt/sightline/bin/sightline", "worker"]
   nullable    = false
+
+  validation {
+    condition     = length(var.container_command) > 0
+    error_message = "container_command must not be empty."
+  }
+}
+
+variable "fair_share_weights" {
+  description = "Fair-share weight factor per share identifier (a tenant's offload.tenant.<name>.share; a lower factor gets more of the queue). Empty: the queue schedules first in, first out, and Sightline must not send share identifiers."
+  type        = map(number)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for k, v in var.fair_share_weights : can(regex("^[A-Za-z0-9]{1,255}$", k)) && v > 0 && v <= 1000])
+    error_message = "fair_share_weights keys are 1 to 255 letters and digits, values from above 0 to 1000."
+  }
+}
+
+variable "fair_share_compute_reservation" {
+  description = "Percentage of the queue's maximum vCPUs kept for share identifiers that have not run yet (0 to 99)."
+  type        = number
+  default     = 0
+}
+
+variable "fair_share_decay_seconds" {
+  description = "How long past usage counts against a share identifier, in seconds (0: only what runs now)."
+  type        = number
+  default     = 3600
 }
 
 variable "job_environment" {
@@ -171,7 +200,7 @@ variable "job_role_arn" {
 }
 
 variable "retry_attempts" {
-  description = "Attempts per job (1 to 10). Attempts that end because the spot instance was reclaimed are retried; other failures end the job."
+  description = "Attempts per job (1 to 10). Spot reclaims and worker failures (exit code 1, a killed container) are retried; bad input (exit code 3), an unusable task (2) and an image that cannot be pulled end the job."
   type        = number
   default     = 3
 

@@ -159,6 +159,15 @@ data "aws_iam_policy_document" "job" {
     ]
   }
 
+  # Offload: the job writes task documents and reads the workers' results and markers back
+  # (offload.path, under processed.path).
+  statement {
+    sid       = "ReadOffloadResults"
+    actions   = ["s3:GetObject"]
+    resources = ["${var.processed_bucket_arn}/${var.offload_prefix}*"]
+  }
+
+  # Offload to Batch: one job per task on this queue and definition (any revision).
   dynamic "statement" {
     for_each = var.enable_batch_access ? [1] : []
 
@@ -183,13 +192,14 @@ data "aws_iam_policy_document" "job" {
     }
   }
 
-  # DescribeJobs supports no resource-level permissions.
+  # DescribeJobs (polling a job) and ListJobs (finding a task's job by name after a restore, so
+  # it is never submitted twice) support no resource-level permissions.
   dynamic "statement" {
     for_each = var.enable_batch_access ? [1] : []
 
     content {
       sid       = "DescribeGpuJobs"
-      actions   = ["batch:DescribeJobs"]
+      actions   = ["batch:DescribeJobs", "batch:ListJobs"]
       resources = ["*"]
     }
   }

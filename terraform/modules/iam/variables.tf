@@ -111,6 +111,12 @@ variable "allow_glue_delete_table" {
   default     = false
 }
 
+variable "offload_prefix" {
+  description = "Key prefix of offload task folders in the processed bucket (offload.path); the job reads results and markers there."
+  type        = string
+  default     = "offload/"
+}
+
 variable "enable_batch_access" {
   description = "Let the job submit, describe and terminate AWS Batch jobs on batch_job_queue_arn with batch_job_definition_arn."
   type        = bool

@@ -315,13 +315,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> OFFLOAD_TIMEOUT_GAZE = key("offload.timeout.gaze", "a duration from 1s to 7d",
             "30m", "The same for an eye-tracking file.", Values.duration(Duration.ofSeconds(1), Duration.ofDays(7)), c -> Duration.ofMinutes(30));
     public static final ConfigKey<Duration> OFFLOAD_POLL_FIRST = key("offload.poll.first", "a duration from 0ms to 10m",
-            "50ms (local-process), 5s (aws-batch)", "Wait before a task's first status poll; each further poll waits 1.5 times longer.",
+            "20ms (local-process), 5s (aws-batch)", "Wait before a task's first status poll; each further poll waits 1.5 times longer.",
             Values.duration(Duration.ZERO, Duration.ofMinutes(10)),
-            c -> c.get(OFFLOAD_BACKEND) == OffloadBackendKind.AWS_BATCH ? Duration.ofSeconds(5) : Duration.ofMillis(50));
+            c -> c.get(OFFLOAD_BACKEND) == OffloadBackendKind.AWS_BATCH ? Duration.ofSeconds(5) : Duration.ofMillis(20));
     public static final ConfigKey<Duration> OFFLOAD_POLL_MAX = key("offload.poll.max", "a duration from 1ms to 1h",
-            "1s (local-process), 1m (aws-batch)", "Longest wait between polls of one task (DescribeJobs is rate-limited: keep it long on Batch).",
+            "100ms (local-process), 1m (aws-batch)", "Longest wait between polls of one task (the local pool answers from memory;"
+                    + " DescribeJobs is rate-limited: keep it long on Batch).",
             Values.duration(Duration.ofMillis(1), Duration.ofHours(1)),
-            c -> c.get(OFFLOAD_BACKEND) == OffloadBackendKind.AWS_BATCH ? Duration.ofMinutes(1) : Duration.ofSeconds(1));
+            c -> c.get(OFFLOAD_BACKEND) == OffloadBackendKind.AWS_BATCH ? Duration.ofMinutes(1) : Duration.ofMillis(100));
     public static final ConfigKey<Integer> OFFLOAD_ATTEMPTS = key("offload.attempts", "1 to 10",
             "3", "Attempts per task on the backend (Batch's retry strategy): exit code 1 and spot reclaims are tried again, bad input (3) and bad tasks (2) are not.",
             Values.integer(1, 10), c -> 3);
@@ -342,6 +343,9 @@ public final class ConfigKeys {
     public static final ConfigKey<String> OFFLOAD_LOCAL_PREFIX = key("offload.local.command-prefix", "a command line, or empty",
             "", "local-process: words before the worker command, e.g. `docker run --rm -v /data:/data IMAGE` or `nice -n 10`.",
             Values.nonEmpty(Pattern.compile(".*")), c -> "");
+    public static final ConfigKey<Boolean> OFFLOAD_LOCAL_REUSE = key("offload.local.reuse-workers", "true | false",
+            "true", "local-process: each slot keeps one long-lived `sightline worker --serve` process (no JVM start per task, models stay"
+                    + " loaded); false starts a `sightline worker TASK-URI` process per attempt.", Values.flag(), c -> true);
     public static final ConfigKey<Path> OFFLOAD_LOCAL_LOGS = key("offload.local.logs", "a path",
             "<data-dir>/offload-logs", "local-process: folder of the workers' logs, one file per task attempt.",
             Values.path(), c -> c.get(DATA_DIR).resolve("offload-logs"));
@@ -364,6 +368,9 @@ public final class ConfigKeys {
     public static final ConfigKey<String> OFFLOAD_BATCH_ENDPOINT = key("offload.aws-batch.endpoint", "an http(s) URL, or empty",
             "", "aws-batch: endpoint override (a VPC endpoint, or a stand-in); empty for AWS Batch in aws.region.",
             Values.nonEmpty(Pattern.compile("|https?://.+")), c -> "");
+    public static final ConfigKey<String> OFFLOAD_BATCH_COMMAND = key("offload.aws-batch.command", "a command line, or empty",
+            "/opt/sightline/bin/sightline", "aws-batch: what the worker container runs before `worker TASK-URI` (the job image's command line).",
+            Values.nonEmpty(Pattern.compile(".*")), c -> "/opt/sightline/bin/sightline");
     public static final ConfigKey<Boolean> OFFLOAD_BATCH_FAIR_SHARE = key("offload.aws-batch.fair-share", "true | false",
             "false", "aws-batch: the job queues have a fair-share scheduling policy, so jobs carry the tenant's share identifier and priority.",
             Values.flag(), c -> false);
@@ -477,9 +484,9 @@ public final class ConfigKeys {
             AUDIO_TRANSCRIBE_MAX_SPEAKERS, AUDIO_COMMAND, AUDIO_COMMAND_LANGUAGE, AUDIO_COMMAND_OUTPUT,
             OFFLOAD_BACKEND, OFFLOAD_PATH, OFFLOAD_ROUTES, OFFLOAD_DEFAULT_ROUTE, OFFLOAD_IN_FLIGHT, OFFLOAD_TIMEOUT_VIDEO, OFFLOAD_TIMEOUT_AUDIO,
             OFFLOAD_TIMEOUT_GAZE, OFFLOAD_POLL_FIRST, OFFLOAD_POLL_MAX, OFFLOAD_ATTEMPTS, OFFLOAD_BREAKER_FAILURES, OFFLOAD_BREAKER_COOL_DOWN,
-            OFFLOAD_BREAKER_WHEN_OPEN, OFFLOAD_LOCAL_WORKERS, OFFLOAD_LOCAL_COMMAND, OFFLOAD_LOCAL_PREFIX, OFFLOAD_LOCAL_LOGS,
+            OFFLOAD_BREAKER_WHEN_OPEN, OFFLOAD_LOCAL_WORKERS, OFFLOAD_LOCAL_COMMAND, OFFLOAD_LOCAL_PREFIX, OFFLOAD_LOCAL_REUSE, OFFLOAD_LOCAL_LOGS,
             OFFLOAD_IN_TASK_THREADS, OFFLOAD_IN_TASK_VCPUS, OFFLOAD_IN_TASK_MEMORY, OFFLOAD_PRICE_VCPU, OFFLOAD_PRICE_GPU,
-            OFFLOAD_PRICE_MEMORY, OFFLOAD_BATCH_ENDPOINT, OFFLOAD_BATCH_FAIR_SHARE);
+            OFFLOAD_PRICE_MEMORY, OFFLOAD_BATCH_ENDPOINT, OFFLOAD_BATCH_COMMAND, OFFLOAD_BATCH_FAIR_SHARE);
 
     private static String defaultCatalogUri(SightlineConfig c) {
         if (c.get(CATALOG_KIND) != CatalogKind.JDBC) {

@@ -230,7 +230,7 @@ public final class OffloadConfig {
         }
         return new LocalProcessBackend.Settings(c.get(ConfigKeys.OFFLOAD_LOCAL_WORKERS), c.get(ConfigKeys.OFFLOAD_ATTEMPTS),
                 words(c.get(ConfigKeys.OFFLOAD_LOCAL_PREFIX)), words(c.get(ConfigKeys.OFFLOAD_LOCAL_COMMAND)), MAIN_CLASS, environment,
-                c.get(ConfigKeys.OFFLOAD_LOCAL_LOGS).toAbsolutePath().toString());
+                c.get(ConfigKeys.OFFLOAD_LOCAL_LOGS).toAbsolutePath().toString(), c.get(ConfigKeys.OFFLOAD_LOCAL_REUSE));
     }
 
     static AwsBatchBackend.Settings batch(SightlineConfig c) {
@@ -242,7 +242,8 @@ public final class OffloadConfig {
         String accessKey = c.get(ConfigKeys.AWS_ACCESS_KEY);
         return new AwsBatchBackend.Settings(c.get(ConfigKeys.AWS_REGION), endpoint.isEmpty() ? null : endpoint,
                 accessKey.isEmpty() ? null : accessKey, accessKey.isEmpty() ? null : c.get(ConfigKeys.AWS_SECRET_KEY),
-                c.get(ConfigKeys.OFFLOAD_BATCH_FAIR_SHARE), c.get(ConfigKeys.OFFLOAD_ATTEMPTS), attempts);
+                c.get(ConfigKeys.OFFLOAD_BATCH_FAIR_SHARE), c.get(ConfigKeys.OFFLOAD_ATTEMPTS), attempts,
+                words(c.get(ConfigKeys.OFFLOAD_BATCH_COMMAND)));
     }
 
     private static List<String> words(String line) {

@@ -107,6 +107,7 @@ class OffloadEndToEndTest {
     private static void batchSettings(Map<String, String> settings, BatchStandIn batch) {
         settings.put(ConfigKeys.OFFLOAD_BACKEND.name(), "aws-batch");
         settings.put(ConfigKeys.OFFLOAD_BATCH_ENDPOINT.name(), batch.endpoint());
+        settings.put(ConfigKeys.OFFLOAD_BATCH_COMMAND.name(), ""); // the stand-in's program is the worker's JVM
         settings.put("offload.queue.default.job-queue", "sightline-cpu");
         settings.put("offload.queue.default.job-definition", "sightline-worker");
         settings.put(ConfigKeys.OFFLOAD_POLL_FIRST.name(), "100ms");

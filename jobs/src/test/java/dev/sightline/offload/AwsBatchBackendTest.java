@@ -43,7 +43,7 @@ class AwsBatchBackendTest {
 
     private AwsBatchBackend.Settings settings(boolean fairShare) {
         return new AwsBatchBackend.Settings("us-east-1", batch.endpoint(), "key", "secret", fairShare, 3,
-                Map.of("video", Duration.ofMinutes(30), "audio", Duration.ofMinutes(20), "gaze", Duration.ofMinutes(5)));
+                Map.of("video", Duration.ofMinutes(30), "audio", Duration.ofMinutes(20), "gaze", Duration.ofMinutes(5)), List.of());
     }
 
     @AfterEach
@@ -84,6 +84,12 @@ class AwsBatchBackendTest {
         assertThat(done.startedAt()).isNotNull();
         assertThat(done.stoppedAt()).isAfterOrEqualTo(done.startedAt());
         assertThat(Files.readString(dir.resolve("ran-video-one")).strip()).isEqualTo("worker s3://out/offload/video-one/task.json");
+        try (AwsBatchBackend imaged = new AwsBatchBackend(new AwsBatchBackend.Settings("us-east-1", batch.endpoint(), "key", "secret", false,
+                3, Map.of(), List.of("/opt/sightline/bin/sightline")))) {
+            imaged.submit(task("imaged", 0));
+        }
+        assertThat(batch.submitted().get(1).path("containerOverrides").path("command").toString())
+                .isEqualTo("[\"/opt/sightline/bin/sightline\",\"worker\",\"s3://out/offload/video-imaged/task.json\"]");
         JsonNode request = batch.submitted().get(0);
         assertThat(request.path("jobName").asText()).isEqualTo("sightline-video-one");
         assertThat(request.path("jobQueue").asText()).isEqualTo("sightline-gpu");

@@ -120,4 +120,10 @@ public final class RangedObjectStream extends InputStream {
     public void close() throws IOException {
         closeCurrent();
     }
+
+    /** The object's URI: FFmpeg names its input by this in errors, which end up in dead letters, so it must not vary per run. */
+    @Override
+    public String toString() {
+        return uri;
+    }
 }

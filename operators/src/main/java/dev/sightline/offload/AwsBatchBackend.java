@@ -49,12 +49,14 @@ public final class AwsBatchBackend implements ComputeBackend {
      * @param fairShare the queues have a fair-share policy: jobs carry share identifier and priority
      * @param attempts Batch attempts per job (1 to 10)
      * @param attemptTimeouts per media type label, the attempt duration Batch enforces
+     * @param command what the container runs before the worker's arguments (the image's {@code sightline})
      */
     public record Settings(String region, String endpoint, String accessKey, String secretKey, boolean fairShare, int attempts,
-            Map<String, Duration> attemptTimeouts) implements java.io.Serializable {
+            Map<String, Duration> attemptTimeouts, List<String> command) implements java.io.Serializable {
 
         public Settings {
             attemptTimeouts = Map.copyOf(attemptTimeouts);
+            command = List.copyOf(command);
             if (attempts < 1 || attempts > 10) {
                 throw new IllegalArgumentException("Batch allows 1 to 10 attempts, not " + attempts);
             }
@@ -114,7 +116,7 @@ public final class AwsBatchBackend implements ComputeBackend {
                 .jobQueue(queue.jobQueue())
                 .jobDefinition(queue.jobDefinition())
                 .containerOverrides(ContainerOverrides.builder()
-                        .command(task.workerArgs())
+                        .command(command(task))
                         .environment(KeyValuePair.builder().name("SIGHTLINE_TASK_ID").value(task.id()).build())
                         .resourceRequirements(resources)
                         .build())
@@ -129,6 +131,12 @@ public final class AwsBatchBackend implements ComputeBackend {
         }
         String jobId = call(() -> client.submitJob(request.build()).jobId());
         return new RunStatus(jobId, RunState.SUBMITTED, 0, null, null, Instant.now(), null, null, null);
+    }
+
+    private List<String> command(ComputeTask task) {
+        List<String> command = new ArrayList<>(settings.command());
+        command.addAll(task.workerArgs());
+        return command;
     }
 
     /**

@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code local-process} backend: a pool of worker processes beside the task manager, each run
- * a {@code sightline worker TASK-URI} process ({@code command}: this JVM's java and class path by
- * default, optionally behind a prefix such as {@code docker run --rm IMAGE}). A worker's output
- * goes to a log file per attempt; the tail of it is the reason of a run that failed without saying why.
+ * The {@code local-process} backend: a pool of worker processes beside the task manager
+ * ({@code command}: this JVM's java and class path by default, optionally behind a prefix such as
+ * {@code docker run --rm -i IMAGE}). With {@code reuse}, each slot keeps one long-lived
+ * {@code sightline worker --serve} process that takes task URIs on its standard input and answers
+ * each with its exit code, so a task pays no JVM start and models stay loaded between tasks; a
+ * worker that dies is replaced. Without it, every attempt is its own {@code sightline worker
+ * TASK-URI} process. Workers' output goes to log files; their tail is the reason of a run that
+ * failed without saying why.
  */
 public final class LocalProcessBackend extends WorkerPool {
 
@@ -24,9 +28,10 @@ public final class LocalProcessBackend extends WorkerPool {
      * @param mainClass the command line's main class, for the default command
      * @param environment variables added to the workers' environment (credentials, settings)
      * @param logs the folder of the workers' log files
+     * @param reuse keep one serving worker process per slot instead of one process per attempt
      */
     public record Settings(int workers, int attempts, List<String> prefix, List<String> command, String mainClass,
-            Map<String, String> environment, String logs) implements java.io.Serializable {
+            Map<String, String> environment, String logs, boolean reuse) implements java.io.Serializable {
 
         public Settings {
             prefix = List.copyOf(prefix);
@@ -35,9 +40,18 @@ public final class LocalProcessBackend extends WorkerPool {
         }
     }
 
+    /** The line a serving worker prints after each task, followed by its exit code. */
+    public static final String EXIT_LINE = "sightline-worker-exit ";
+
     private final Settings settings;
     private final List<String> command;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private final ThreadLocal<Serving> serving = new ThreadLocal<>();
+    private final List<Serving> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger serverNumber = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A long-lived worker process serving one slot. */
+    private record Serving(Process process, java.io.BufferedWriter tasks, java.io.BufferedReader answers, Path log) {}
 
     public LocalProcessBackend(Settings settings) {
         super("local-worker", settings.workers(), settings.attempts());
@@ -92,6 +106,56 @@ public final class LocalProcessBackend extends WorkerPool {
 
     @Override
     protected Exit attempt(Run run) throws IOException, InterruptedException {
+        return settings.reuse() ? served(run) : once(run);
+    }
+
+    /** The attempt in this slot's serving worker (started when there is none, or it died). */
+    private Exit served(Run run) throws IOException {
+        Serving worker = serving.get();
+        if (worker == null || !worker.process().isAlive()) {
+            worker = serve(run.task);
+            serving.set(worker);
+        }
+        processes.put(run.jobId, worker.process());
+        try {
+            worker.tasks().write(run.task.files().task());
+            worker.tasks().newLine();
+            worker.tasks().flush();
+            String line;
+            while ((line = worker.answers().readLine()) != null) {
+                if (line.startsWith(EXIT_LINE)) {
+                    int code = Integer.parseInt(line.substring(EXIT_LINE.length()).trim());
+                    return new Exit(code, code == 0 ? null : "exit code " + code + "; " + tail(worker.log()));
+                }
+            }
+        } catch (IOException e) {
+            // the worker died while we wrote or read
+        } finally {
+            processes.remove(run.jobId);
+        }
+        worker.process().destroyForcibly();
+        serving.remove();
+        return new Exit(WorkerExit.FAILED, "the worker process ended during the task; " + tail(worker.log()));
+    }
+
+    private Serving serve(ComputeTask first) throws IOException {
+        List<String> args = new ArrayList<>(this.command);
+        args.add("worker");
+        args.add("--serve");
+        args.addAll(first.workerArgs().subList(Math.min(2, first.workerArgs().size()), first.workerArgs().size()));
+        Path log = Files.createDirectories(Path.of(settings.logs())).resolve("worker-" + serverNumber.incrementAndGet() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(settings.environment());
+        Process process = builder.start();
+        Serving worker = new Serving(process,
+                new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)),
+                new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), log);
+        servers.add(worker);
+        return worker;
+    }
+
+    /** The attempt as its own {@code sightline worker TASK-URI} process. */
+    private Exit once(Run run) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(this.command);
         command.addAll(run.task.workerArgs());
         Path logs = Files.createDirectories(Path.of(settings.logs()));
@@ -115,6 +179,19 @@ public final class LocalProcessBackend extends WorkerPool {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        for (Serving worker : servers) {
+            try {
+                worker.tasks().close(); // end of input: the worker exits
+            } catch (IOException e) {
+                // it is gone already
+            }
+            worker.process().destroy();
         }
     }
 

@@ -42,7 +42,7 @@ public record RouteRule(String text, Set<MediaType> media, RouteCondition condit
             throw new IllegalArgumentException("'" + trimmed + "': a rule is MEDIA [where CONDITION] -> TARGET");
         }
         RouteTarget target = target(trimmed.substring(arrow + 2).strip(), trimmed);
-        List<String> tokens = tokens(trimmed.substring(0, arrow));
+        List<String> tokens = tokens(trimmed.substring(0, arrow).replaceAll("\\s*,\\s*", ","));
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("'" + trimmed + "': name the media first (video, audio, gaze, any)");
         }

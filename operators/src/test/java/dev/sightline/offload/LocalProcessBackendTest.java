@@ -26,7 +26,7 @@ class LocalProcessBackendTest {
     /** A "worker" that records each start and exits with the code its task id ends with, after sleeping the seconds before it. */
     private LocalProcessBackend pool(int workers, List<String> command) {
         return new LocalProcessBackend(new LocalProcessBackend.Settings(workers, 3, List.of(), command, "unused",
-                Map.of("MARKS", dir.toString()), dir.resolve("logs").toString()));
+                Map.of("MARKS", dir.toString()), dir.resolve("logs").toString(), false));
     }
 
     private List<String> script() throws Exception {
@@ -122,6 +122,45 @@ class LocalProcessBackendTest {
             RunStatus failed = await(pool, task, pool.submit(task).jobId());
             assertThat(failed.state()).isEqualTo(RunState.FAILED);
             assertThat(WorkerExit.notStarted(failed.reason())).as(failed.reason()).isTrue();
+        }
+    }
+
+    @Test
+    void reusedWorkersServeTaskAfterTaskAndAreReplacedWhenTheyDie() throws Exception {
+        // A serving "worker": one process start recorded, then per line the exit code its task id ends with; "die" kills it.
+        Path script = Files.writeString(dir.resolve("serve.sh"), """
+                touch "$MARKS/serve-$$"
+                while read -r task; do
+                  id=$(basename "$(dirname "$task")")
+                  case "$id" in die*) exit 9;; esac
+                  echo "sightline-worker-exit ${id##*-}"
+                done
+                """);
+        try (LocalProcessBackend pool = new LocalProcessBackend(new LocalProcessBackend.Settings(1, 2, List.of(), List.of("sh", script.toString()),
+                "unused", Map.of("MARKS", dir.toString()), dir.resolve("logs").toString(), true))) {
+            List<RunStatus> runs = new java.util.ArrayList<>();
+            for (String id : List.of("a-0", "b-0", "c-3")) {
+                ComputeTask task = task(id);
+                runs.add(await(pool, task, pool.submit(task).jobId()));
+            }
+            assertThat(runs).extracting(RunStatus::state).containsExactly(RunState.SUCCEEDED, RunState.SUCCEEDED, RunState.FAILED);
+            assertThat(runs.get(2).exitCode()).isEqualTo(WorkerExit.BAD_INPUT);
+            assertThat(serverStarts()).as("one long-lived worker served all three").isOne();
+
+            ComputeTask dying = task("die-0");
+            RunStatus died = await(pool, dying, pool.submit(dying).jobId());
+            assertThat(died.state()).isEqualTo(RunState.FAILED);
+            assertThat(died.attempts()).as("a died worker is worth another attempt").isEqualTo(2);
+            assertThat(died.reason()).contains("the worker process ended during the task");
+            ComputeTask after = task("after-0");
+            assertThat(await(pool, after, pool.submit(after).jobId()).state()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(serverStarts()).as("each death is replaced by a new worker").isEqualTo(3);
+        }
+    }
+
+    private long serverStarts() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("serve-")).count();
         }
     }
 }

@@ -39,6 +39,9 @@ class RouteRuleTest {
         assertThat(negated.condition().test(video(1, 1, 1, 1))).isFalse();
         assertThat(negated.covers(MediaType.GAZE)).isTrue();
         assertThat(negated.condition().needsProbe()).isFalse();
+        RouteRule two = RouteRule.parse("video, audio where size > 1MB -> offload");
+        assertThat(two.covers(MediaType.AUDIO)).isTrue();
+        assertThat(two.covers(MediaType.GAZE)).isFalse();
     }
 
     @Test
