@@ -138,4 +138,18 @@ public final class SceneAccuracyBenchmark {
         }
         out.flush();
     }
+
+    /**
+     * Whether FFmpeg's lavfi input is there: it lives in libavdevice, which the bundled FFmpeg
+     * loads only when the system has PulseAudio's client library (libpulse.so.0, Debian's libpulse0).
+     */
+    public static boolean lavfiAvailable() {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("testsrc=size=16x16:rate=1")) {
+            grabber.setFormat("lavfi");
+            grabber.start();
+            return true;
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
+    }
 }

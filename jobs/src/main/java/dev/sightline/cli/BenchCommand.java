@@ -5,6 +5,7 @@ import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
 import dev.sightline.bench.GpuBenchmark;
 import dev.sightline.bench.IngestBenchmark;
+import dev.sightline.bench.OffloadBenchmark;
 import dev.sightline.bench.SceneAccuracyBenchmark;
 import dev.sightline.bench.SpeechBenchmark;
 import dev.sightline.bench.TrackingBenchmark;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
             BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class, BenchCommand.Speech.class,
-            BenchCommand.Gpu.class})
+            BenchCommand.Gpu.class, BenchCommand.Offload.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -264,6 +265,39 @@ final class BenchCommand implements Runnable {
             Path work = Files.createTempDirectory("sightline-bench-ingest");
             IngestBenchmark.run(spec.commandLine().getOut(), work, new IngestBenchmark.Settings(backlog, steady, rate,
                     java.time.Duration.ofSeconds(checkpointSeconds), parallelism, producers));
+            return 0;
+        }
+    }
+
+    /** Offload through the local worker pool against the in-task path. */
+    @Command(name = "offload", mixinStandardHelpOptions = true,
+            description = "Short videos through the embedded job in the task and through local-process workers, to committed rows:"
+                    + " objects/s, and what a task adds (submit to start, result to committed row).")
+    static final class Offload implements Callable<Integer> {
+        @Option(names = "--videos", defaultValue = "20", description = "Videos per run (default 20).")
+        int videos;
+
+        @Option(names = "--seconds", defaultValue = "4", description = "Length of each video in seconds (default 4).")
+        double seconds;
+
+        @Option(names = "--workers", split = ",", defaultValue = "1,2", paramLabel = "N,...",
+                description = "Worker counts of the local-process runs (default 1,2).")
+        List<Integer> workers;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "500", description = "Milliseconds between checkpoints, i.e. commits (default 500).")
+        int checkpointMillis;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Where videos and data go (default: a temporary folder).")
+        Path workDir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("sightline-bench-offload");
+            OffloadBenchmark.run(spec.commandLine().getOut(), work, new OffloadBenchmark.Settings(videos, seconds,
+                    java.time.Duration.ofMillis(checkpointMillis), workers));
             return 0;
         }
     }

@@ -117,4 +117,57 @@ class SightlineCommandTest {
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("objects").containsPattern("\\|\\s+0 \\|")
                 .contains("1 row in set");
     }
+
+    /** A document without the columns that hold wall-clock times, for comparing runs. */
+    private static JsonNode timeless(JsonNode node) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = new ObjectMapper().createObjectNode();
+            node.fields().forEachRemaining(e -> {
+                if (!java.util.Set.of("received_at", "processed_at", "processing_s", "occurred_at").contains(e.getKey())) {
+                    copy.set(e.getKey(), timeless(e.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = new ObjectMapper().createArrayNode();
+            node.forEach(item -> copy.add(timeless(item)));
+            return copy;
+        }
+        return node;
+    }
+
+    @Test
+    void analyzeThroughTheLocalWorkerPoolGivesTheSameResultsAsWithout() throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        dev.sightline.demo.SampleVideo.write(video, 160, 120, java.util.List.of(10, 25), 40);
+        Path csv = dir.resolve("viewer.csv");
+        dev.sightline.demo.SampleGaze.write(csv, 2.0, 250, 1920, 1080, 5);
+        Path noise = Files.write(dir.resolve("noise.mp4"), new byte[] {0x00, 0x00, 0x00, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 1, 2, 3});
+        String data = "data-dir=" + dir.resolve("data");
+        Result inTask = run("analyze", "--json", "--compact", "--set", data, video.toString(), csv.toString(), noise.toString());
+        Result offloaded = run("analyze", "--json", "--compact", "--set", data, "--set", "offload.backend=local-process",
+                "--set", "offload.local.workers=1", video.toString(), csv.toString(), noise.toString());
+
+        assertThat(offloaded.exitCode()).as(offloaded.err()).isEqualTo(inTask.exitCode()).isEqualTo(3); // the broken MP4
+        ObjectMapper json = new ObjectMapper();
+        java.util.List<String> lines = inTask.out().lines().toList();
+        java.util.List<String> offloadedLines = offloaded.out().lines().toList();
+        assertThat(offloadedLines).hasSameSizeAs(lines).hasSize(3);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(timeless(json.readTree(offloadedLines.get(i)))).isEqualTo(timeless(json.readTree(lines.get(i))));
+        }
+        assertThat(json.readTree(lines.get(0)).get("video_scenes")).hasSize(3);
+        long recognised = lines.stream().filter(l -> {
+            try {
+                return !json.readTree(l).at("/media_object/media_type").asText().equals("unknown");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).count();
+        try (var tasks = Files.list(dir.resolve("data/processed/offload"))) {
+            assertThat(tasks.map(p -> p.getFileName().toString()).toList()).as("one task per recognised file")
+                    .hasSize((int) recognised).anyMatch(n -> n.startsWith("video-")).anyMatch(n -> n.startsWith("gaze-"));
+        }
+    }
 }
