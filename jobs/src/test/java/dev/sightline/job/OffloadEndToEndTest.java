@@ -300,7 +300,7 @@ class OffloadEndToEndTest {
             settings.put(ConfigKeys.OFFLOAD_BREAKER_WHEN_OPEN.name(), "in-task");
             SightlineConfig config = SightlineConfig.of(settings);
             first.forEach(key -> aws.send(aws.created(key)));
-            var job = TestJob.assembled(config, null, Duration.ofSeconds(8)).executeAsync("offload breaker");
+            var job = TestJob.assembled(config, null, Duration.ofSeconds(20)).executeAsync("offload breaker"); // idle longer than the waves are apart
             Tables.awaitRows(config, "compute_runs", rows -> rows.size() >= first.size(), Duration.ofMinutes(2));
             batch.stopThrottling();
             Thread.sleep(2500); // past the cool-down: the next submission probes the backend, which has recovered

@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards a compute backend: after {@code failures} unhealthy failures in a row (throttling, 5xx,
- * access denied, a worker that cannot start) it opens for a cool-down, during which no call is
- * made; then it lets one probe through (half-open): success closes it, failure opens it again.
- * State changes are logged and counted. Thread-safe.
+ * Guards a compute backend: after {@code failures} unhealthy failures in a row it opens for a
+ * cool-down, during which no call is made; then it lets one probe through (half-open): success
+ * closes it, failure opens it again. Two streaks count: failed calls (throttling, 5xx, access
+ * denied), which a successful call ends, and workers that cannot start (an image that cannot be
+ * pulled, a missing program), which only a worker that started ends, since the calls that submit
+ * them succeed. State changes are logged and counted. Thread-safe.
  */
 public final class CircuitBreaker {
     private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
@@ -29,7 +31,9 @@ public final class CircuitBreaker {
     private final LongSupplier nanos;
     private final Listener listener;
     private State state = State.CLOSED;
-    private int inRow;
+    private int callsInRow;
+    private int startsInRow;
+    private boolean openedByStarts;
     private long openedAt;
     private boolean probing;
 
@@ -69,14 +73,24 @@ public final class CircuitBreaker {
 
     /** A call went through. */
     public synchronized void succeeded() {
-        inRow = 0;
-        probing = false;
-        if (state != State.CLOSED) {
+        callsInRow = 0;
+        if (state == State.HALF_OPEN && !openedByStarts) {
+            probing = false;
             change(State.CLOSED, "a call succeeded");
         }
     }
 
-    /** A call failed; only unhealthy failures count. */
+    /** A worker started on the backend. */
+    public synchronized void started() {
+        callsInRow = 0;
+        startsInRow = 0;
+        probing = false;
+        if (state != State.CLOSED) {
+            change(State.CLOSED, "a worker started");
+        }
+    }
+
+    /** A call failed, or a worker could not start ({@link BackendException.Kind#WORKER_START}); only unhealthy failures count. */
     public synchronized void failed(BackendException e) {
         if (!e.kind().unhealthy()) {
             if (state == State.HALF_OPEN) {
@@ -84,9 +98,10 @@ public final class CircuitBreaker {
             }
             return;
         }
-        inRow++;
+        int inRow = e.kind() == BackendException.Kind.WORKER_START ? ++startsInRow : ++callsInRow;
         if (state == State.HALF_OPEN || state == State.CLOSED && inRow >= failures) {
             probing = false;
+            openedByStarts = e.kind() == BackendException.Kind.WORKER_START;
             openedAt = nanos.getAsLong();
             change(State.OPEN, inRow + " failure(s) in a row, last: " + e.kind() + ": " + e.getMessage());
         }

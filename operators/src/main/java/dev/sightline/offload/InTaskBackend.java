@@ -47,6 +47,7 @@ public final class InTaskBackend extends WorkerPool {
 
     @Override
     protected Exit attempt(Run run) {
+        running(run);
         int code = runners.get().run(run.task.files().task());
         return new Exit(code, code == WorkerExit.DONE ? null : "exit code " + code);
     }

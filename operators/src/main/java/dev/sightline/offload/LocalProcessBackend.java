@@ -117,6 +117,7 @@ public final class LocalProcessBackend extends WorkerPool {
             serving.set(worker);
         }
         processes.put(run.jobId, worker.process());
+        running(run);
         try {
             worker.tasks().write(run.task.files().task());
             worker.tasks().newLine();
@@ -165,6 +166,7 @@ public final class LocalProcessBackend extends WorkerPool {
         builder.environment().put("SIGHTLINE_TASK_ID", run.task.id());
         Process process = builder.start();
         processes.put(run.jobId, process);
+        running(run);
         try {
             int code = process.waitFor();
             return new Exit(code, code == 0 ? null : "exit code " + code + "; " + tail(log));

@@ -240,6 +240,10 @@ public final class Offloader implements AutoCloseable {
                 }
                 last = status;
             }
+            if (!fallback && (last.state() == RunState.RUNNING
+                    || last.state().finished() && last.exitCode() != null && !WorkerExit.notStarted(last.reason()))) {
+                breaker.started();
+            }
             if (last.state().finished()) {
                 finish(last);
                 return;

@@ -69,10 +69,17 @@ abstract class WorkerPool implements ComputeBackend {
     }
 
     /**
-     * Runs one attempt of {@code run} to its end and says how it ended; a worker that cannot be
-     * started throws {@link IOException}.
+     * Runs one attempt of {@code run} to its end and says how it ended, calling {@link #running}
+     * once its worker is up; a worker that cannot be started throws {@link IOException}.
      */
     protected abstract Exit attempt(Run run) throws IOException, InterruptedException;
+
+    /** Says that the attempt's worker is up (a process started, a thread took it). */
+    protected static void running(Run run) {
+        synchronized (run) {
+            run.state = RunState.RUNNING;
+        }
+    }
 
     /** Stops a running attempt (cancellation). */
     protected abstract void stop(Run run);
@@ -106,7 +113,7 @@ abstract class WorkerPool implements ComputeBackend {
     private void execute(Run run) {
         while (!run.cancelled) {
             synchronized (run) {
-                run.state = RunState.RUNNING;
+                run.state = RunState.STARTING; // RUNNING once the worker is up (running())
                 run.attempts++;
                 run.startedAt = Instant.now();
                 run.exitCode = null;

@@ -65,4 +65,19 @@ class CircuitBreakerTest {
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(changes).isEmpty();
     }
+
+    @Test
+    void workersThatCannotStartOpenItThoughTheCallsSubmittingThemSucceed() {
+        for (int i = 0; i < 3; i++) {
+            breaker.succeeded(); // SubmitJob went through...
+            breaker.failed(new BackendException(BackendException.Kind.WORKER_START, "CannotPullContainerError: no such image"));
+        }
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(breaker.allow()).isTrue();
+        breaker.succeeded();
+        assertThat(breaker.state()).as("the probe's call went through, its worker has not started yet").isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        breaker.started();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
 }
