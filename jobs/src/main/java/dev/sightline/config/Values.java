@@ -87,14 +87,16 @@ final class Values {
                 S3Location.parse(text);
                 return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
             }
-            if (text.startsWith("file:")) {
-                return LocalPaths.toUri(LocalPaths.toPath(text));
-            }
-            if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") && !text.startsWith("file:")) {
                 throw new IllegalArgumentException("only local paths and s3:// URIs are supported");
             }
-            return LocalPaths.toUri(Path.of(text));
+            return withoutTrailingSlash(LocalPaths.toUri(text.startsWith("file:") ? LocalPaths.toPath(text) : Path.of(text)));
         };
+    }
+
+    /** A folder's URI is the same whether the folder exists yet or not ({@code Path.toUri} adds a slash to existing ones). */
+    private static String withoutTrailingSlash(String uri) {
+        return uri.endsWith("/") && !uri.equals("file:///") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     /**

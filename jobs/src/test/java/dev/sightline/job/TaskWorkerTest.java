@@ -17,6 +17,7 @@ import dev.sightline.offload.TaskFiles;
 import dev.sightline.offload.WorkerExit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,14 @@ class TaskWorkerTest {
         var task = offload.task(object, QueueProfile.DEFAULT);
         store.put(task.files().task(), TaskDocument.of(task, offload.workerSettings()).toBytes(), "application/json");
         return task.files();
+    }
+
+    private static String read(String uri) {
+        try {
+            return Files.readString(LocalPaths.toPath(uri));
+        } catch (java.io.IOException e) {
+            return "no " + uri;
+        }
     }
 
     private JsonNode timeless(Path result) throws Exception {
@@ -82,9 +91,13 @@ class TaskWorkerTest {
 
     @Test
     void badInputIsAnalysedAsBadExitCodeThree() throws Exception {
-        Path csv = Files.writeString(dir.resolve("broken.csv"), "time,x,y\nnot,a,number\n");
-        TaskFiles files = write(csv, Map.of("data-dir", dir.toString()));
-        assertThat(new TaskWorker(Map.of(), store).run(files.task())).isEqualTo(WorkerExit.BAD_INPUT);
+        Path whole = dir.resolve("whole.mp4");
+        dev.sightline.demo.SampleVideo.write(whole, 64, 48, List.of(20), 40);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2)); // an MP4 without its index
+        TaskFiles files = write(truncated, Map.of("data-dir", dir.toString()));
+        int code = new TaskWorker(Map.of(), store).run(files.task());
+        assertThat(code).as(() -> read(files.failure())).isEqualTo(WorkerExit.BAD_INPUT);
         JsonNode result = json.readTree(Files.readAllBytes(LocalPaths.toPath(files.result())));
         assertThat(result.at("/outcome/status").asText()).isEqualTo("failed");
         assertThat(result.get("dead_letters")).isNotEmpty();

@@ -77,6 +77,9 @@ public record OffloadSettings(String root, int inFlight, Map<MediaType, Duration
     /** The task of analysing {@code object} on {@code queue} for its tenant. */
     public ComputeTask task(dev.sightline.ingest.MediaObject object, String queue) {
         String fingerprint = fingerprints.get(object.mediaType());
+        if (!object.identified() || fingerprint == null) {
+            throw new IllegalArgumentException(object.uri() + " is no video, audio or gaze recording: nothing to offload");
+        }
         String id = ComputeTask.idOf(object, object.mediaType(), fingerprint);
         TaskFiles files = TaskFiles.of(root, id);
         List<String> args = new java.util.ArrayList<>(List.of("worker", files.task()));
