@@ -69,7 +69,8 @@ public final class GazePipelineBenchmark {
         return LocalPaths.toUri(target);
     }
 
-    private static void awaitCommitted(IcebergWarehouse warehouse, List<String> uris, Duration timeout) throws Exception {
+    /** Waits until every URI has its ledger row committed. */
+    static void awaitCommitted(IcebergWarehouse warehouse, List<String> uris, Duration timeout) throws Exception {
         Set<String> pending = new HashSet<>(uris);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!pending.isEmpty()) {

@@ -20,10 +20,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -45,9 +43,13 @@ public final class OffloadBenchmark {
     /** What to run. */
     public record Settings(int videos, double seconds, Duration checkpointInterval, List<Integer> workers) {}
 
-    /** One run's figures. */
-    record Run(String mode, int workers, int objects, double seconds, List<Double> submitToStart, List<Double> resultToCommit,
-            List<Double> outcomeToCommit) {
+    /**
+     * One run's figures: seconds a task waited for a free worker, from a free worker to its
+     * analysis starting, from its result to its committed row, and the in-task path's outcome to
+     * committed row.
+     */
+    record Run(String mode, int workers, int objects, double seconds, List<Double> queued, List<Double> dispatch,
+            List<Double> resultToCommit, List<Double> outcomeToCommit) {
 
         double objectsPerSecond() {
             return objects / seconds;
@@ -68,19 +70,21 @@ public final class OffloadBenchmark {
         out.printf("%d videos of %.0f s (640x360, 25 fps, 2 cuts), people and faces at 1 analysed frame/s; parallelism 2,"
                 + " checkpoint every %s; %d cores%n%n", settings.videos(), settings.seconds(), settings.checkpointInterval(),
                 Runtime.getRuntime().availableProcessors());
-        out.printf("%-14s %7s %7s %9s %10s %22s %22s %24s%n", "backend", "workers", "videos", "seconds", "objects/s",
-                "submit->start p50/max", "result->commit p50/max", "outcome->commit p50/max");
+        out.printf("%-14s %7s %7s %9s %10s %18s %18s %19s %19s%n", "backend", "workers", "videos", "seconds", "objects/s",
+                "queued p50/max", "dispatch p50/max", "result->row p50/max", "outcome->row p50/max");
         List<Run> runs = new ArrayList<>();
         runs.add(run(work, videos, settings, "in-task", 0));
         for (int workers : settings.workers()) {
             runs.add(run(work, videos, settings, "local-process", workers));
         }
         for (Run r : runs) {
-            out.printf("%-14s %7s %7d %9.2f %10.2f %22s %22s %24s%n", r.mode(), r.workers() == 0 ? "-" : r.workers(), r.objects(),
-                    r.seconds(), r.objectsPerSecond(), spread(r.submitToStart()), spread(r.resultToCommit()), spread(r.outcomeToCommit()));
+            out.printf("%-14s %7s %7d %9.2f %10.2f %18s %18s %19s %19s%n", r.mode(), r.workers() == 0 ? "-" : r.workers(), r.objects(),
+                    r.seconds(), r.objectsPerSecond(), spread(r.queued()), spread(r.dispatch()), spread(r.resultToCommit()),
+                    spread(r.outcomeToCommit()));
         }
-        out.printf("%nsubmit->start: task submitted to its worker starting the analysis; result->commit: the worker's result written"
-                + " to its ledger row committed; outcome->commit: an object's outcome to its committed row (the checkpoint wait both paths share).%n");
+        out.printf("%nqueued: submitted to a worker free (all busy: the backlog, not overhead); dispatch: a worker free to its analysis"
+                + " starting; result->row: the worker's result written to the ledger row committed; outcome->row: an object's outcome"
+                + " to its committed row, the checkpoint wait every path has. A task adds dispatch + (result->row - outcome->row).%n");
         out.flush();
     }
 
@@ -100,16 +104,17 @@ public final class OffloadBenchmark {
         Path inbox = config.get(ConfigKeys.INBOX_PATH);
         try (LocalCluster cluster = LocalCluster.start(config);
                 IcebergWarehouse warehouse = new IcebergWarehouse(SightlineJob.catalog(config))) {
-            awaitCommitted(warehouse, List.of(drop(videos.get(0), inbox, "warm-up.mp4")), Duration.ofMinutes(5));
+            GazePipelineBenchmark.awaitCommitted(warehouse, List.of(drop(videos.get(0), inbox, "warm-up.mp4")), Duration.ofMinutes(5));
             long start = System.nanoTime();
             List<String> uris = new ArrayList<>();
             for (Path video : videos.subList(1, videos.size())) {
                 uris.add(drop(video, inbox, video.getFileName().toString()));
             }
-            awaitCommitted(warehouse, uris, Duration.ofMinutes(20));
+            GazePipelineBenchmark.awaitCommitted(warehouse, uris, Duration.ofMinutes(20));
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Instant> committed = commitTimes(warehouse.table("media_objects"));
-            List<Double> submitToStart = new ArrayList<>();
+            List<Double> queued = new ArrayList<>();
+            List<Double> dispatch = new ArrayList<>();
             List<Double> resultToCommit = new ArrayList<>();
             List<Double> outcomeToCommit = new ArrayList<>();
             String root = config.get(ConfigKeys.OFFLOAD_PATH);
@@ -126,10 +131,12 @@ public final class OffloadBenchmark {
                 }
                 JsonNode worker = JSON.readTree(Files.readAllBytes(LocalPaths.toPath(
                         TaskFiles.of(root, (String) run.getField("task_id")).result()))).path("run");
-                submitToStart.add(between(instant(run.getField("submitted_at")), Instant.parse(worker.path("started_at").asText())));
+                Instant free = instant(run.getField("started_at")); // the pool's slot took the task
+                queued.add(between(instant(run.getField("submitted_at")), free));
+                dispatch.add(between(free, Instant.parse(worker.path("started_at").asText())));
                 resultToCommit.add(between(Instant.parse(worker.path("finished_at").asText()), committed.get(uri)));
             }
-            return new Run(backend, workers, uris.size(), seconds, submitToStart, resultToCommit, outcomeToCommit);
+            return new Run(backend, workers, uris.size(), seconds, queued, dispatch, resultToCommit, outcomeToCommit);
         }
     }
 
@@ -172,19 +179,5 @@ public final class OffloadBenchmark {
         Path target = inbox.resolve(name);
         Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE);
         return LocalPaths.toUri(target);
-    }
-
-    private static void awaitCommitted(IcebergWarehouse warehouse, List<String> uris, Duration timeout) throws Exception {
-        Set<String> pending = new HashSet<>(uris);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not committed in time: " + pending);
-            }
-            Thread.sleep(100);
-            for (Record row : warehouse.readAll("media_objects")) {
-                pending.remove((String) row.getField("uri"));
-            }
-        }
     }
 }

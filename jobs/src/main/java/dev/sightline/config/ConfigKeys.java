@@ -293,7 +293,7 @@ public final class ConfigKeys {
     // Offload of whole analyses to a compute backend.
     public static final ConfigKey<OffloadBackendKind> OFFLOAD_BACKEND = key("offload.backend", Values.choices(OffloadBackendKind.class),
             "in-task", "Where analyses run: in-task (the task managers' own branches), local-process (a pool of `sightline worker`"
-                    + " processes beside each task manager) or aws-batch (AWS Batch job queues); with the last two, offload.routes decide per object.",
+                    + " processes beside the task manager of each offload operator instance) or aws-batch (AWS Batch job queues); with the last two, offload.routes decide per object.",
             Values.choice(OffloadBackendKind.class), c -> OffloadBackendKind.IN_TASK);
     public static final ConfigKey<String> OFFLOAD_PATH = key("offload.path", "a path or s3:// URI",
             "<processed.path>/offload", "Where task folders go (task.json, result.json, _SUCCESS, failure.json), one per task id.",
@@ -304,6 +304,10 @@ public final class ConfigKeys {
     public static final ConfigKey<String> OFFLOAD_DEFAULT_ROUTE = key("offload.default-route", "offload | in-task | queue NAME",
             "offload", "Where objects no rule matches go: offload (the default queue), in-task, or queue NAME.",
             Values.nonEmpty(Pattern.compile("offload|in-task|queue [a-z0-9][a-z0-9-]*")), c -> "offload");
+    public static final ConfigKey<Integer> OFFLOAD_PARALLELISM = key("offload.parallelism", "1 to 1024",
+            "1", "Instances of the offload operator. It only waits on tasks, so one takes many (offload.in-flight); each instance has its"
+                    + " own local worker pool (offload.local.workers), so raise it to spread local workers over task managers.",
+            Values.integer(1, 1024), c -> 1);
     public static final ConfigKey<Integer> OFFLOAD_IN_FLIGHT = key("offload.in-flight", "1 to 100000",
             "64", "Tasks each instance of the offload operator has in flight at once (its async capacity; then backpressure).",
             Values.integer(1, 100_000), c -> 64);
@@ -336,7 +340,7 @@ public final class ConfigKeys {
             "wait", "While the breaker is open, new tasks wait (backpressure) or run in the task manager with the worker's code.",
             Values.nonEmpty(Pattern.compile("wait|in-task")), c -> "wait");
     public static final ConfigKey<Integer> OFFLOAD_LOCAL_WORKERS = key("offload.local.workers", "1 to 256",
-            "2", "local-process: worker processes running at once beside each task manager.", Values.integer(1, 256), c -> 2);
+            "2", "local-process: worker processes running at once per instance of the offload operator (offload.parallelism).", Values.integer(1, 256), c -> 2);
     public static final ConfigKey<String> OFFLOAD_LOCAL_COMMAND = key("offload.local.command", "a command line, or empty",
             "", "local-process: the worker program and its first arguments, split at spaces (e.g. `sightline` in an image); empty for this"
                     + " JVM's java, flags and class path. `worker TASK-URI` follows.", Values.nonEmpty(Pattern.compile(".*")), c -> "");
@@ -350,7 +354,7 @@ public final class ConfigKeys {
             "<data-dir>/offload-logs", "local-process: folder of the workers' logs, one file per task attempt.",
             Values.path(), c -> c.get(DATA_DIR).resolve("offload-logs"));
     public static final ConfigKey<Integer> OFFLOAD_IN_TASK_THREADS = key("offload.in-task.threads", "1 to 64",
-            "1", "Threads per task manager slot that run tasks in the task while the breaker is open (when-open: in-task).",
+            "1", "Threads per offload operator instance that run tasks in the task manager while the breaker is open (when-open: in-task).",
             Values.integer(1, 64), c -> 1);
     public static final ConfigKey<Double> OFFLOAD_IN_TASK_VCPUS = key("offload.in-task.vcpus", "a number from 0.01 to 1024",
             "1", "vCPUs compute_runs records for an analysis in the task manager (a slot's share).", Values.number(0.01, 1024), c -> 1.0);
@@ -482,7 +486,7 @@ public final class ConfigKeys {
             AUDIO_VAD_MIN_GAP, AUDIO_VAD_MAX_UTTERANCE, AUDIO_KEYWORDS, AUDIO_TOPIC_DISTANCE, AUDIO_REMOTE_CONCURRENCY, AUDIO_REMOTE_TIMEOUT,
             AUDIO_TRANSCRIBE_LANGUAGE, AUDIO_TRANSCRIBE_ENDPOINT, AUDIO_TRANSCRIBE_OUTPUT_BUCKET, AUDIO_TRANSCRIBE_OUTPUT_PREFIX,
             AUDIO_TRANSCRIBE_MAX_SPEAKERS, AUDIO_COMMAND, AUDIO_COMMAND_LANGUAGE, AUDIO_COMMAND_OUTPUT,
-            OFFLOAD_BACKEND, OFFLOAD_PATH, OFFLOAD_ROUTES, OFFLOAD_DEFAULT_ROUTE, OFFLOAD_IN_FLIGHT, OFFLOAD_TIMEOUT_VIDEO, OFFLOAD_TIMEOUT_AUDIO,
+            OFFLOAD_BACKEND, OFFLOAD_PATH, OFFLOAD_ROUTES, OFFLOAD_DEFAULT_ROUTE, OFFLOAD_PARALLELISM, OFFLOAD_IN_FLIGHT, OFFLOAD_TIMEOUT_VIDEO, OFFLOAD_TIMEOUT_AUDIO,
             OFFLOAD_TIMEOUT_GAZE, OFFLOAD_POLL_FIRST, OFFLOAD_POLL_MAX, OFFLOAD_ATTEMPTS, OFFLOAD_BREAKER_FAILURES, OFFLOAD_BREAKER_COOL_DOWN,
             OFFLOAD_BREAKER_WHEN_OPEN, OFFLOAD_LOCAL_WORKERS, OFFLOAD_LOCAL_COMMAND, OFFLOAD_LOCAL_PREFIX, OFFLOAD_LOCAL_REUSE, OFFLOAD_LOCAL_LOGS,
             OFFLOAD_IN_TASK_THREADS, OFFLOAD_IN_TASK_VCPUS, OFFLOAD_IN_TASK_MEMORY, OFFLOAD_PRICE_VCPU, OFFLOAD_PRICE_GPU,

@@ -67,7 +67,10 @@ public final class OffloadConfig {
                     + " is shorter than offload.poll.first (" + c.get(ConfigKeys.OFFLOAD_POLL_FIRST) + ")");
         }
         try {
-            return new OffloadSettings(c.get(ConfigKeys.OFFLOAD_PATH), c.get(ConfigKeys.OFFLOAD_IN_FLIGHT), timeouts,
+            if (c.get(ConfigKeys.OFFLOAD_PARALLELISM) > c.get(ConfigKeys.MAX_PARALLELISM)) {
+                throw new ConfigException("'offload.parallelism' (" + c.get(ConfigKeys.OFFLOAD_PARALLELISM) + ") is above 'job.max-parallelism'");
+            }
+            return new OffloadSettings(c.get(ConfigKeys.OFFLOAD_PATH), c.get(ConfigKeys.OFFLOAD_PARALLELISM), c.get(ConfigKeys.OFFLOAD_IN_FLIGHT), timeouts,
                     c.get(ConfigKeys.OFFLOAD_POLL_FIRST), c.get(ConfigKeys.OFFLOAD_POLL_MAX), c.get(ConfigKeys.OFFLOAD_BREAKER_FAILURES),
                     c.get(ConfigKeys.OFFLOAD_BREAKER_COOL_DOWN),
                     c.get(ConfigKeys.OFFLOAD_BREAKER_WHEN_OPEN).equals("wait") ? OffloadSettings.WhenOpen.WAIT : OffloadSettings.WhenOpen.IN_TASK,

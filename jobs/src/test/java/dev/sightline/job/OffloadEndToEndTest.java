@@ -215,7 +215,7 @@ class OffloadEndToEndTest {
             keys.forEach(key -> aws.send(aws.created(key)));
             var job = env.executeAsync("offload crash and restore");
             awaitRunning(batch, keys.size());
-            awaitArmed(marker, 2); // a checkpoint completed with the tasks in flight
+            SqsCrashRecoveryTest.awaitArmed(marker, 2); // a checkpoint completed with the tasks in flight
             aws.send(aws.created(trigger)); // meets the injected failure
             job.getJobExecutionResult().get();
 
@@ -236,16 +236,6 @@ class OffloadEndToEndTest {
         while (batch.submitsByName().size() < jobs) {
             assertThat(System.nanoTime()).as("jobs submitted: " + batch.submitsByName().size()).isLessThan(deadline);
             Thread.sleep(50);
-        }
-    }
-
-    private static void awaitArmed(Path marker, int subtasks) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        for (int i = 0; i < subtasks; i++) {
-            while (!Files.exists(Path.of(marker + ".armed-" + i))) {
-                assertThat(System.nanoTime()).as("subtask " + i + " heard of a completed checkpoint").isLessThan(deadline);
-                Thread.sleep(50);
-            }
         }
     }
 

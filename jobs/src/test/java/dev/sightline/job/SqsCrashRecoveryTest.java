@@ -77,7 +77,8 @@ class SqsCrashRecoveryTest {
         }
     }
 
-    private static void awaitArmed(Path marker, int subtasks) throws Exception {
+    /** Waits until every subtask of a {@link FailOnceAfterCheckpoint} has heard of a completed checkpoint. */
+    static void awaitArmed(Path marker, int subtasks) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         for (int i = 0; i < subtasks; i++) {
             Path armed = Path.of(marker + ".armed-" + i);

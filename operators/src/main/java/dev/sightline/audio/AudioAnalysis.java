@@ -42,17 +42,27 @@ public final class AudioAnalysis implements AutoCloseable {
             }
             return AnalyzeTranscripts.finish(language, TranscribeRecordings.transcribe(remote, object, started), sink);
         }
-        if (sphinx == null) {
-            sphinx = new SphinxTranscriber(settings.sphinx());
-        }
         List<TranscriptSegment> segments = new ArrayList<>();
         AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store), object, settings.voice(),
-                utterance -> segments.add(TranscribeSpeech.transcribe(sphinx, utterance, () -> { })));
+                utterance -> segments.add(TranscribeSpeech.transcribe(sphinx(), utterance, () -> { })));
         if (decoded.hasAudio()) {
-            language.analyze(TranscriptSource.decoded(object, sphinx.backend(), sphinx.language(), decoded, started), segments, sink);
+            language.analyze(TranscriptSource.decoded(object, TranscriberKind.SPHINX4.label(), SphinxTranscriber.LANGUAGE, decoded, started),
+                    segments, sink);
         }
         AudioOutcomes.deadLetter(object, decoded).ifPresent(letter -> sink.add(LedgerTables.DEAD_LETTERS, letter));
         return AudioOutcomes.outcome(object, decoded);
+    }
+
+    /** The recogniser, loaded when the first utterance needs it (a video without sound never loads it). */
+    private Transcriber sphinx() {
+        if (sphinx == null) {
+            try {
+                sphinx = new SphinxTranscriber(settings.sphinx());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot load Sphinx4's model", e);
+            }
+        }
+        return sphinx;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code local-process} backend: a pool of worker processes beside the task manager
+ * The {@code local-process} backend: a pool of worker processes beside the task manager running it
  * ({@code command}: this JVM's java and class path by default, optionally behind a prefix such as
  * {@code docker run --rm -i IMAGE}). With {@code reuse}, each slot keeps one long-lived
  * {@code sightline worker --serve} process that takes task URIs on its standard input and answers

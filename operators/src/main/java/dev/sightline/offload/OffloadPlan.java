@@ -16,7 +16,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * Offload in the job graph: routing after identification (uid {@code offload-route}), the async
  * operator (uid {@code offload-analysis}; unordered, the capacity and longest time-out of the
- * settings) and the stage that emits the results (uid {@code offload-results}) into the same
+ * settings, its own parallelism: it only waits on tasks, and each instance has its own local
+ * worker pool) and the stage that emits the results (uid {@code offload-results}) into the same
  * tables as the in-task branches.
  *
  * @param backend the configured compute backend
@@ -45,9 +46,11 @@ public record OffloadPlan(OffloadSettings settings, ComputeBackendFactory backen
         SingleOutputStreamOperator<ObjectOutcome> outcomes = AsyncDataStream.unorderedWait(requests,
                         new OffloadAnalysis(stores, settings, backend, inTask), timeoutMillis, TimeUnit.MILLISECONDS, settings.inFlight())
                 .returns(TypeInformation.of(OffloadOutcome.class))
+                .setParallelism(settings.parallelism())
                 .name("offload analyses")
                 .uid("offload-analysis")
                 .process(new EmitOffloadResults(tables))
+                .setParallelism(settings.parallelism())
                 .name("offloaded results")
                 .uid("offload-results");
         List<TableDefinition<?>> results = new ArrayList<>(tables);

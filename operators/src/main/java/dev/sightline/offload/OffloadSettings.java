@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * settings and fingerprint the workers get.
  *
  * @param root where task folders go (a path URI or s3:// prefix under processed.path)
+ * @param parallelism instances of the offload operator (each has its own local worker pool)
  * @param inFlight tasks each offload operator instance has in flight at once (then backpressure)
  * @param timeouts how long a task of each media type may take, from submission to result
  * @param pollFirst wait before the first status poll; each further poll waits 1.5 times longer
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * @param workerSettings the analysis settings written into every task document
  * @param workerArgs arguments every worker gets after {@code worker TASK-URI} (connection settings)
  */
-public record OffloadSettings(String root, int inFlight, Map<MediaType, Duration> timeouts, Duration pollFirst, Duration pollMax,
+public record OffloadSettings(String root, int parallelism, int inFlight, Map<MediaType, Duration> timeouts, Duration pollFirst, Duration pollMax,
         int breakerFailures, Duration breakerCoolDown, WhenOpen whenOpen, RouteRules routes, Tenants tenants,
         Map<String, QueueProfile> queues, QueueProfile inTask, Map<MediaType, String> fingerprints,
         Map<String, String> workerSettings, List<String> workerArgs) implements Serializable {
@@ -64,7 +65,7 @@ public record OffloadSettings(String root, int inFlight, Map<MediaType, Duration
                 throw new IllegalArgumentException("a time-out and a fingerprint are needed for " + type.label());
             }
         }
-        if (inFlight < 1 || breakerFailures < 1 || pollFirst.isNegative() || pollMax.compareTo(pollFirst) < 0) {
+        if (parallelism < 1 || inFlight < 1 || breakerFailures < 1 || pollFirst.isNegative() || pollMax.compareTo(pollFirst) < 0) {
             throw new IllegalArgumentException("offload capacity and breaker failures must be positive, and the longest poll wait not below the first");
         }
     }

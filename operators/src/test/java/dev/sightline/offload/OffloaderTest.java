@@ -61,7 +61,7 @@ class OffloaderTest {
             fingerprints.put(type, "f1");
         }
         QueueProfile queue = new QueueProfile(QueueProfile.DEFAULT, "", "", 1, 1024, 0, new Prices(0.04, 0.8, 0.004));
-        return new OffloadSettings(LocalPaths.toUri(dir.resolve("offload")), 16, timeouts, Duration.ofMillis(10), Duration.ofMillis(50),
+        return new OffloadSettings(LocalPaths.toUri(dir.resolve("offload")), 1, 16, timeouts, Duration.ofMillis(10), Duration.ofMillis(50),
                 2, Duration.ofSeconds(30), whenOpen, RouteRules.parse(List.of(), RouteTarget.queue(QueueProfile.DEFAULT)), tenants,
                 Map.of(QueueProfile.DEFAULT, queue), queue, fingerprints, Map.of(), List.of());
     }
