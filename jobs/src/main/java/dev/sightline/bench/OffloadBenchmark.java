@@ -62,20 +62,21 @@ public final class OffloadBenchmark {
         Path staging = Files.createDirectories(work.resolve("staging"));
         List<Path> videos = new ArrayList<>();
         int frames = (int) Math.round(settings.seconds() * SampleVideo.FPS);
-        for (int i = 0; i <= settings.videos(); i++) { // the first is the warm-up
+        int warmUps = Math.max(1, settings.workers().stream().mapToInt(Integer::intValue).max().orElse(1));
+        for (int i = 0; i < settings.videos() + warmUps; i++) { // the first ones warm up (a video per worker)
             Path video = staging.resolve(String.format("clip-%02d.mp4", i));
             SampleVideo.write(video, 640, 360, List.of(frames / 3, 2 * frames / 3), frames);
             videos.add(video);
         }
         out.printf("%d videos of %.0f s (640x360, 25 fps, 2 cuts), people and faces at 1 analysed frame/s; parallelism 2,"
-                + " checkpoint every %s; %d cores%n%n", settings.videos(), settings.seconds(), settings.checkpointInterval(),
-                Runtime.getRuntime().availableProcessors());
+                + " checkpoint every %d ms; %d cores; %d warm-up video(s) first%n%n", settings.videos(), settings.seconds(),
+                settings.checkpointInterval().toMillis(), Runtime.getRuntime().availableProcessors(), warmUps);
         out.printf("%-14s %7s %7s %9s %10s %18s %18s %19s %19s%n", "backend", "workers", "videos", "seconds", "objects/s",
                 "queued p50/max", "dispatch p50/max", "result->row p50/max", "outcome->row p50/max");
         List<Run> runs = new ArrayList<>();
-        runs.add(run(work, videos, settings, "in-task", 0));
+        runs.add(run(work, videos, warmUps, settings, "in-task", 0));
         for (int workers : settings.workers()) {
-            runs.add(run(work, videos, settings, "local-process", workers));
+            runs.add(run(work, videos, warmUps, settings, "local-process", workers));
         }
         for (Run r : runs) {
             out.printf("%-14s %7s %7d %9.2f %10.2f %18s %18s %19s %19s%n", r.mode(), r.workers() == 0 ? "-" : r.workers(), r.objects(),
@@ -83,12 +84,13 @@ public final class OffloadBenchmark {
                     spread(r.outcomeToCommit()));
         }
         out.printf("%nqueued: submitted to a worker free (all busy: the backlog, not overhead); dispatch: a worker free to its analysis"
-                + " starting; result->row: the worker's result written to the ledger row committed; outcome->row: an object's outcome"
-                + " to its committed row, the checkpoint wait every path has. A task adds dispatch + (result->row - outcome->row).%n");
+                + " starting; result->row: the worker's result written to the ledger row committed (the offloader's poll, then the"
+                + " wait for the next checkpoint's commit); outcome->row: an object's outcome to its committed row, the commit wait"
+                + " every path has (an offloaded object's outcome is its worker's result).%n");
         out.flush();
     }
 
-    private static Run run(Path work, List<Path> videos, Settings settings, String backend, int workers) throws Exception {
+    private static Run run(Path work, List<Path> videos, int warmUps, Settings settings, String backend, int workers) throws Exception {
         Path data = Files.createDirectories(work.resolve(backend + "-" + workers));
         Map<String, String> values = new HashMap<>(Map.of(
                 ConfigKeys.DATA_DIR.name(), data.toString(),
@@ -104,10 +106,14 @@ public final class OffloadBenchmark {
         Path inbox = config.get(ConfigKeys.INBOX_PATH);
         try (LocalCluster cluster = LocalCluster.start(config);
                 IcebergWarehouse warehouse = new IcebergWarehouse(SightlineJob.catalog(config))) {
-            GazePipelineBenchmark.awaitCommitted(warehouse, List.of(drop(videos.get(0), inbox, "warm-up.mp4")), Duration.ofMinutes(5));
+            List<String> warm = new ArrayList<>();
+            for (int i = 0; i < warmUps; i++) { // together, so every worker gets one
+                warm.add(drop(videos.get(i), inbox, "warm-up-" + i + ".mp4"));
+            }
+            GazePipelineBenchmark.awaitCommitted(warehouse, warm, Duration.ofMinutes(5));
             long start = System.nanoTime();
             List<String> uris = new ArrayList<>();
-            for (Path video : videos.subList(1, videos.size())) {
+            for (Path video : videos.subList(warmUps, videos.size())) {
                 uris.add(drop(video, inbox, video.getFileName().toString()));
             }
             GazePipelineBenchmark.awaitCommitted(warehouse, uris, Duration.ofMinutes(20));
