@@ -90,13 +90,8 @@ final class Values {
             if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") && !text.startsWith("file:")) {
                 throw new IllegalArgumentException("only local paths and s3:// URIs are supported");
             }
-            return withoutTrailingSlash(LocalPaths.toUri(text.startsWith("file:") ? LocalPaths.toPath(text) : Path.of(text)));
+            return LocalPaths.toUri(text.startsWith("file:") ? LocalPaths.toPath(text) : Path.of(text));
         };
-    }
-
-    /** A folder's URI is the same whether the folder exists yet or not ({@code Path.toUri} adds a slash to existing ones). */
-    private static String withoutTrailingSlash(String uri) {
-        return uri.endsWith("/") && !uri.equals("file:///") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     /**

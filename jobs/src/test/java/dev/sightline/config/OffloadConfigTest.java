@@ -78,4 +78,17 @@ class OffloadConfigTest {
                 "aws.access-key", "k", "video.detection.fps", "2"))))
                 .containsKeys("video.detection.fps", "processed.path").doesNotContainKeys("aws.secret-key", "aws.access-key", "data-dir");
     }
+
+    @Test
+    void aLocalFoldersLocationAndFingerprintAreTheSameWhetherTheFolderExistsOrNot() throws Exception {
+        SightlineConfig before = SightlineConfig.of(Map.of("data-dir", dir.resolve("data").toString()));
+        String path = before.get(ConfigKeys.PROCESSED_PATH);
+        Map<MediaType, String> fingerprints = OffloadConfig.fingerprints(before);
+        Files.createDirectories(dir.resolve("data/processed"));
+        SightlineConfig after = SightlineConfig.of(Map.of("data-dir", dir.resolve("data").toString()));
+        assertThat(after.get(ConfigKeys.PROCESSED_PATH)).isEqualTo(path).doesNotEndWith("/");
+        assertThat(OffloadConfig.fingerprints(after)).isEqualTo(fingerprints);
+        SightlineConfig worker = SightlineConfig.of(OffloadConfig.workerSettings(after)); // what a worker rebuilds from a task
+        assertThat(OffloadConfig.fingerprints(worker)).isEqualTo(fingerprints);
+    }
 }

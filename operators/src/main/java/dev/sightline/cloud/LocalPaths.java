@@ -17,9 +17,14 @@ public final class LocalPaths {
         return Path.of(uriOrPath);
     }
 
-    /** The canonical {@code file:///...} URI of a path, absolute and normalised. */
+    /**
+     * The canonical {@code file:///...} URI of a path, absolute and normalised, without a trailing
+     * slash (which {@link Path#toUri} adds for a folder that exists), so a location has one form
+     * whether its folder exists yet or not.
+     */
     public static String toUri(Path path) {
-        return path.toAbsolutePath().normalize().toUri().toString();
+        String uri = path.toAbsolutePath().normalize().toUri().toString();
+        return uri.endsWith("/") && !uri.equals("file:///") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     /** The version of a local file: its modification time, to the millisecond, in ISO-8601. */
