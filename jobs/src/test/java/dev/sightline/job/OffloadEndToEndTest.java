@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.cloud.S3TestServer;
 import dev.sightline.config.ConfigKeys;
-import dev.sightline.config.InputConfig;
 import dev.sightline.config.OffloadConfig;
 import dev.sightline.config.SightlineConfig;
-import dev.sightline.ingest.ObjectNotice;
 import dev.sightline.ingest.TestCluster;
-import dev.sightline.ingest.sqs.SplitAnnouncements;
 import dev.sightline.offload.BatchStandIn;
 import dev.sightline.offload.LocalProcessBackend;
 import dev.sightline.offload.WorkerExit;
@@ -21,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
@@ -202,18 +196,8 @@ class OffloadEndToEndTest {
             SightlineConfig config = SightlineConfig.of(settings);
             Path marker = data.resolve("failed-once");
 
-            AnalysisJob graph = SightlineJob.graph(config);
-            SightlineJob.prepare(config, graph);
-            var flink = FlinkSettings.of(config, null);
-            FlinkSettings.initializeFileSystems(flink);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-            env.setParallelism(2);
-            SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, Duration.ofSeconds(20)));
-            DataStream<ObjectNotice> failing = notices.map(new SqsCrashRecoveryTest.FailOnceAfterCheckpoint(marker))
-                    .name("inject a failure").uid("inject-failure");
-            graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
             keys.forEach(key -> aws.send(aws.created(key)));
-            var job = env.executeAsync("offload crash and restore");
+            var job = SqsCrashRecoveryTest.startFailingOnce(config, marker, Duration.ofSeconds(20));
             awaitRunning(batch, keys.size());
             SqsCrashRecoveryTest.awaitArmed(marker, 2); // a checkpoint completed with the tasks in flight
             aws.send(aws.created(trigger)); // meets the injected failure

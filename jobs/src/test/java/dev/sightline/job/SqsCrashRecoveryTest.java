@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -67,6 +68,23 @@ class SqsCrashRecoveryTest {
         }
     }
 
+    /**
+     * Starts the SQS-fed production graph (parallelism 2, checkpoints on the configured path) with
+     * a {@link FailOnceAfterCheckpoint} behind the source; it ends once the queue was idle that long.
+     */
+    static JobClient startFailingOnce(SightlineConfig config, Path marker, Duration idle) throws Exception {
+        AnalysisJob graph = SightlineJob.graph(config);
+        SightlineJob.prepare(config, graph);
+        var flink = FlinkSettings.of(config, null);
+        FlinkSettings.initializeFileSystems(flink);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        env.setParallelism(2);
+        SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, idle));
+        DataStream<ObjectNotice> failing = notices.map(new FailOnceAfterCheckpoint(marker)).name("inject a failure").uid("inject-failure");
+        graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
+        return env.executeAsync("crash and restore");
+    }
+
     private static void awaitCompletedCheckpoint(LoopbackAws aws) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (aws.store.list("s3://state/checkpoints/").stream().noneMatch(o -> o.uri().endsWith("/_metadata"))) {
@@ -111,16 +129,7 @@ class SqsCrashRecoveryTest {
             SightlineConfig config = SightlineConfig.of(settings);
             Path marker = data.resolve("failed-once");
 
-            AnalysisJob graph = SightlineJob.graph(config);
-            SightlineJob.prepare(config, graph);
-            var flink = FlinkSettings.of(config, null);
-            FlinkSettings.initializeFileSystems(flink);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-            env.setParallelism(2);
-            SingleOutputStreamOperator<ObjectNotice> notices = SightlineJob.sqsNotices(env, InputConfig.sqs(config, Duration.ofSeconds(30))); // idle long enough to outlast the first checkpoint
-            DataStream<ObjectNotice> failing = notices.map(new FailOnceAfterCheckpoint(marker)).name("inject a failure").uid("inject-failure");
-            graph.attach(failing, notices.getSideOutput(SplitAnnouncements.UNUSABLE), SightlineJob.tableWriter(config));
-            var job = env.executeAsync("sqs crash and restore");
+            var job = startFailingOnce(config, marker, Duration.ofSeconds(30)); // idle long enough to outlast the first checkpoint
             awaitCompletedCheckpoint(aws);
             awaitArmed(marker, 2); // every subtask has heard of the checkpoint: the next notices meet the failure
             keys.subList(15, 30).forEach(key -> aws.send(aws.created(key)));
