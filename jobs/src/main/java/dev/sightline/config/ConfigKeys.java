@@ -205,6 +205,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> GAZE_MIN_FIXATION = key("gaze.fixation.min-duration", "a duration from 0ms to 1s",
             "20ms", "Shorter fixation candidates are left undefined.", Values.duration(Duration.ZERO, Duration.ofSeconds(1)),
             c -> Duration.ofMillis(20));
+    public static final ConfigKey<Double> GAZE_PURSUIT_THRESHOLD = key("gaze.pursuit.threshold-deg-s", "a number from 0 to 100",
+            "2.5", "adaptive detector: between saccades, samples where the low-pass filtered gaze moves faster than this are smooth"
+                    + " pursuit, the rest fixation; 0 turns pursuit detection off.", Values.number(0, 100), c -> 2.5);
+    public static final ConfigKey<Double> GAZE_PURSUIT_LOWPASS = key("gaze.pursuit.lowpass-hz", "a number from 0.1 to 50",
+            "0.8", "adaptive detector: cut-off of the low-pass filter that keeps the gaze's smooth movement (second-order Butterworth,"
+                    + " forwards and backwards).", Values.number(0.1, 50), c -> 0.8);
+    public static final ConfigKey<Duration> GAZE_PURSUIT_MIN = key("gaze.pursuit.min-duration", "a duration from 0ms to 5s",
+            "150ms", "adaptive detector: shorter pursuits are fixation.", Values.duration(Duration.ZERO, Duration.ofSeconds(5)),
+            c -> Duration.ofMillis(150));
     public static final ConfigKey<Duration> GAZE_MERGE_GAP = key("gaze.fixation.merge-max-gap", "a duration from 0ms to 1s",
             "0ms", "Merge two fixations separated by at most this long (no blink between) that look at the same place; 0 disables.",
             Values.duration(Duration.ZERO, Duration.ofSeconds(1)), c -> Duration.ZERO);
@@ -475,7 +484,8 @@ public final class ConfigKeys {
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,
             GAZE_VALIDITY_COLUMN, GAZE_POSITION_UNIT, GAZE_MIN_CONFIDENCE, GAZE_MAX_GAP, GAZE_BLINK_MIN, GAZE_BLINK_MAX,
-            GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
+            GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_PURSUIT_THRESHOLD, GAZE_PURSUIT_LOWPASS, GAZE_PURSUIT_MIN,
+            GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
             GAZE_CHUNK, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
             VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
             VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,

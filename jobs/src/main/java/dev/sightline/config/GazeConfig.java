@@ -31,7 +31,9 @@ public final class GazeConfig {
                 c.get(ConfigKeys.GAZE_VELOCITY_WINDOW).toMillis());
         double minFixation = c.get(ConfigKeys.GAZE_MIN_FIXATION).toMillis();
         EventDetector detector = switch (c.get(ConfigKeys.GAZE_DETECTOR)) {
-            case ADAPTIVE -> new AdaptiveDetector(AdaptiveDetector.Settings.DEFAULTS.withMinFixationMs(minFixation));
+            case ADAPTIVE -> new AdaptiveDetector(AdaptiveDetector.Settings.DEFAULTS.withMinFixationMs(minFixation)
+                    .withPursuit(c.get(ConfigKeys.GAZE_PURSUIT_THRESHOLD), c.get(ConfigKeys.GAZE_PURSUIT_LOWPASS),
+                            c.get(ConfigKeys.GAZE_PURSUIT_MIN).toMillis()));
             case IVT -> new IvtDetector(c.get(ConfigKeys.GAZE_IVT_THRESHOLD), minFixation);
             case IDT -> new IdtDetector(c.get(ConfigKeys.GAZE_IDT_DISPERSION), c.get(ConfigKeys.GAZE_IDT_WINDOW).toMillis());
         };

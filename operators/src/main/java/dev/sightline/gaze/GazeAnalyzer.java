@@ -138,6 +138,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
         long fixationIndex;
         long saccadeIndex;
         long blinkIndex;
+        long pursuitIndex;
         long trackerFixations;
         long trackerSaccades;
         long trackerBlinks;
@@ -300,6 +301,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
                 }
                 switch (label) {
                     case GazeLabel.FIXATION -> fixation(i, end);
+                    case GazeLabel.PURSUIT -> pursuit(i, end);
                     case GazeLabel.SACCADE -> {
                         int psoEnd = end;
                         while (psoEnd < to && trace.labels[psoEnd] == GazeLabel.PSO) {
@@ -377,6 +379,56 @@ public final class GazeAnalyzer implements GazeSampleSink {
             out.add(GazeTables.SACCADES, new GazeRows.Saccade(uri, version, id, saccadeIndex++, start, end, end - start, x0, y0, x1, y1,
                     geometry.xDeg(x0), geometry.yDeg(y0), geometry.xDeg(x1), geometry.yDeg(y1), amplitude, peak, pso,
                     settings.detector().name(), "detected"));
+        }
+
+        void pursuit(int s, int e) {
+            int first = s;
+            while (first < e && Double.isNaN(trace.xPx[first])) {
+                first++;
+            }
+            int last = e - 1;
+            while (last > first && Double.isNaN(trace.xPx[last])) {
+                last--;
+            }
+            if (first >= e) {
+                return;
+            }
+            // Speed along the path of 20 ms averages: the eye's smooth movement without the tracker's noise.
+            int step = Math.max(1, (int) Math.round(rateHz / 50));
+            double path = 0;
+            double px = Double.NaN;
+            double py = Double.NaN;
+            for (int k = first; k <= last; k += step) {
+                double sx = 0;
+                double sy = 0;
+                int n = 0;
+                for (int m = k; m < Math.min(last + 1, k + step); m++) {
+                    if (!Double.isNaN(trace.xDeg[m])) {
+                        sx += trace.xDeg[m];
+                        sy += trace.yDeg[m];
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    double x = sx / n;
+                    double y = sy / n;
+                    if (!Double.isNaN(px)) {
+                        path += Math.hypot(x - px, y - py);
+                    }
+                    px = x;
+                    py = y;
+                }
+            }
+            double x0 = trace.xPx[first];
+            double y0 = trace.yPx[first];
+            double x1 = trace.xPx[last];
+            double y1 = trace.yPx[last];
+            double start = ms(trace.timeUs[s]);
+            double end = endMs(e - 1);
+            double direction = Math.toDegrees(Math.atan2(-(geometry.yDeg(y1) - geometry.yDeg(y0)), geometry.xDeg(x1) - geometry.xDeg(x0)));
+            out.add(GazeTables.PURSUITS, new GazeRows.Pursuit(uri, version, id, pursuitIndex++, start, end, end - start, x0, y0, x1, y1,
+                    geometry.xDeg(x0), geometry.yDeg(y0), geometry.xDeg(x1), geometry.yDeg(y1), geometry.angleDeg(x0, y0, x1, y1),
+                    path / ((end - start) / 1000), direction, settings.detector().name(), "detected"));
         }
 
         void blink(int s, int e) {

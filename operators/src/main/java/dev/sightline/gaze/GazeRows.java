@@ -28,6 +28,13 @@ public final class GazeRows {
             double startYDeg, double endXDeg, double endYDeg, double amplitudeDeg, double peakVelocityDegS,
             double psoDurationMs, String detector, String source) {}
 
+    /** A row of {@code gaze_pursuits}: the eye following a moving target smoothly. */
+    public record Pursuit(
+            String uri, String version, String recordingId, long pursuitIndex, double startTimeMs, double endTimeMs,
+            double durationMs, double startXPx, double startYPx, double endXPx, double endYPx, double startXDeg,
+            double startYDeg, double endXDeg, double endYDeg, double amplitudeDeg, double meanVelocityDegS,
+            double directionDeg, String detector, String source) {}
+
     /** A row of {@code gaze_blinks}. */
     public record Blink(
             String uri, String version, String recordingId, long blinkIndex, double startTimeMs, double endTimeMs,

@@ -160,5 +160,33 @@ public final class GazeTables {
                     Rows.finite(a.firstFixationDurationMs()), a.fixationCount(), a.visits(), a.revisits()));
 
     /** Every gaze table, in documentation order. */
-    public static final List<TableDefinition<?>> ALL = List.of(RECORDINGS, FIXATIONS, SACCADES, BLINKS, AOI_METRICS);
+    public static final TableDefinition<GazeRows.Pursuit> PURSUITS = new TableDefinition<>(
+            "gaze_pursuits", "Smooth pursuits: the eye following a moving target, told from fixations by the low-pass filtered gaze speed.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    lng(4, "pursuit_index", "Order within the recording"),
+                    dbl(5, "start_time_ms", "First sample, tracker clock"),
+                    dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
+                    dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
+                    dbl(8, "start_x_px", "Start position, pixels"),
+                    dbl(9, "start_y_px", "Start position, pixels"),
+                    dbl(10, "end_x_px", "End position, pixels"),
+                    dbl(11, "end_y_px", "End position, pixels"),
+                    dbl(12, "start_x_deg", "Start position, degrees from the screen centre"),
+                    dbl(13, "start_y_deg", "Start position, degrees from the screen centre"),
+                    dbl(14, "end_x_deg", "End position, degrees from the screen centre"),
+                    dbl(15, "end_y_deg", "End position, degrees from the screen centre"),
+                    dbl(16, "amplitude_deg", "Angle between start and end lines of sight"),
+                    dbl(17, "mean_velocity_deg_s", "Path length of the gaze, averaged over 20 ms steps, over the duration, degrees per second"),
+                    dbl(18, "direction_deg", "Direction from start to end: 0 rightwards, 90 upwards, 180 leftwards, -90 downwards"),
+                    str(19, "detector", "adaptive"),
+                    str(20, "source", "detected")),
+            List.of(),
+            p -> GenericRowData.of(Rows.string(p.uri()), Rows.string(p.version()), Rows.string(p.recordingId()),
+                    p.pursuitIndex(), Rows.finite(p.startTimeMs()), Rows.finite(p.endTimeMs()), Rows.finite(p.durationMs()),
+                    Rows.finite(p.startXPx()), Rows.finite(p.startYPx()), Rows.finite(p.endXPx()), Rows.finite(p.endYPx()),
+                    Rows.finite(p.startXDeg()), Rows.finite(p.startYDeg()), Rows.finite(p.endXDeg()), Rows.finite(p.endYDeg()),
+                    Rows.finite(p.amplitudeDeg()), Rows.finite(p.meanVelocityDegS()), Rows.finite(p.directionDeg()),
+                    Rows.string(p.detector()), Rows.string(p.source())));
+
+    public static final List<TableDefinition<?>> ALL = List.of(RECORDINGS, FIXATIONS, SACCADES, PURSUITS, BLINKS, AOI_METRICS);
 }

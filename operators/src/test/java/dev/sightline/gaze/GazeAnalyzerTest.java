@@ -127,6 +127,35 @@ class GazeAnalyzerTest {
         assertThat(merged.of(GazeTables.RECORDINGS).get(0).parameters()).contains("\"merge.max_gap_ms\":75.0");
     }
 
+    @Test
+    void smoothPursuitsBetweenSaccadesComeOutAsPursuitsWithTheirSpeedAndDirection() throws Exception {
+        PlantedRecording r = new PlantedRecording(500, SCREEN, 21).fixation(400)
+                .saccade(400, 300, 300).pursuit(800, 8, 0) // rightwards at 8 deg/s
+                .saccade(1400, 700, 300).fixation(500)
+                .saccade(900, 800, 300).pursuit(600, 12, 90) // upwards at 12 deg/s
+                .saccade(500, 500, 300).fixation(400);
+        GazeSettings settings = new GazeSettings(SCREEN, 0, dev.sightline.gaze.format.ColumnMapping.AUTO,
+                CleaningSettings.DEFAULTS, new AdaptiveDetector(), List.of(), 30);
+        CollectedRows results = analyze(r.csv.toString(), settings);
+
+        List<GazeRows.Pursuit> pursuits = results.of(GazeTables.PURSUITS);
+        List<PlantedRecording.Event> planted = r.of("pursuit");
+        assertThat(pursuits).hasSameSizeAs(planted);
+        double period = 2;
+        for (int i = 0; i < planted.size(); i++) {
+            // The low-pass filter rounds the corners: the ends may move in by a little.
+            assertThat(pursuits.get(i).startTimeMs()).isCloseTo(planted.get(i).start() * period, within(80.0));
+            assertThat(pursuits.get(i).endTimeMs()).isCloseTo(planted.get(i).end() * period, within(80.0));
+        }
+        assertThat(pursuits.get(0).meanVelocityDegS()).isCloseTo(8, within(1.5));
+        assertThat(pursuits.get(0).directionDeg()).isCloseTo(0, within(5.0));
+        assertThat(pursuits.get(1).meanVelocityDegS()).isCloseTo(12, within(2.0));
+        assertThat(pursuits.get(1).directionDeg()).isCloseTo(90, within(5.0));
+        assertThat(pursuits.get(1).amplitudeDeg()).isCloseTo(12 * 0.6, within(1.5));
+        assertThat(results.of(GazeTables.FIXATIONS)).as("the fixations stay fixations").hasSize(3);
+        assertThat(results.of(GazeTables.SACCADES)).hasSize(4);
+    }
+
     /** The messages of the dead letters for lines that could not be used. */
     private static List<String> problems(CollectedRows rows) {
         return rows.of(LedgerTables.DEAD_LETTERS).stream().map(DeadLetter::message).toList();

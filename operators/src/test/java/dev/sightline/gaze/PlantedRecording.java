@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic recording with known events: fixations with tremor, constant-velocity saccades and
- * blinks (lost samples), written as a plain CSV. Event boundaries are sample indexes.
+ * A synthetic recording with known events: fixations with tremor, constant-velocity saccades,
+ * smooth pursuits and blinks (lost samples), written as a plain CSV. Event boundaries are sample
+ * indexes.
  */
 final class PlantedRecording {
     record Event(String type, int start, int end) {} // samples [start, end)
@@ -50,6 +51,22 @@ final class PlantedRecording {
         }
         x = tx;
         y = ty;
+        return this;
+    }
+
+    /** A smooth pursuit for {@code ms} at {@code degPerS} in {@code directionDeg} (0 rightwards, 90 upwards), with tremor. */
+    PlantedRecording pursuit(double ms, double degPerS, double directionDeg) {
+        int count = (int) Math.round(ms * rateHz / 1000);
+        events.add(new Event("pursuit", n, n + count));
+        double pxPerDeg = geometry.widthPx() / Math.toDegrees(2 * Math.atan(geometry.widthMm() / 2 / geometry.distanceMm()));
+        double step = degPerS / rateHz * pxPerDeg;
+        double dx = Math.cos(Math.toRadians(directionDeg)) * step;
+        double dy = -Math.sin(Math.toRadians(directionDeg)) * step;
+        for (int i = 0; i < count; i++) {
+            x += dx;
+            y += dy;
+            row(x + random.nextGaussian() * 0.3, y + random.nextGaussian() * 0.3);
+        }
         return this;
     }
 
