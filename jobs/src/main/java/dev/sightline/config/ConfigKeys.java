@@ -229,6 +229,33 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> GAZE_CHUNK = key("gaze.chunk", "a duration from 1s to 10m",
             "30s", "How much of a recording is analysed at a time; memory is bounded by it.",
             Values.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)), c -> Duration.ofSeconds(30));
+    public static final ConfigKey<String> GAZE_STIMULUS_MANIFEST = key("gaze.stimulus-manifest", "a file name, or empty",
+            "stimuli.yaml", "A stimulus manifest of this name beside a recording links it to its video (its entries are tried before"
+                    + " the gaze.stimulus.<name> ones); empty to look for none.",
+            Values.nonEmpty(Pattern.compile("|[^/\\\\]{1,255}")), c -> "stimuli.yaml");
+    public static final ConfigKey<Boolean> GAZE_VIDEO_JOIN = key("gaze.video.join", "true | false",
+            "true", "Join recordings with the videos they showed (gaze_object_hits, gaze_track_attention, gaze_scene_attention,"
+                    + " video_attention).", Values.flag(), c -> true);
+    public static final ConfigKey<Double> GAZE_VIDEO_TOLERANCE = key("gaze.video.tolerance-deg", "a number from 0 to 10",
+            "1", "Gaze within this angle of a tracked box counts as on it (the tracker's and the detector's imprecision).",
+            Values.number(0, 10), c -> 1.0);
+    public static final ConfigKey<Duration> GAZE_VIDEO_SAMPLE = key("gaze.video.sample-interval", "a duration from 1ms to 1s",
+            "20ms", "A fixation or pursuit is tested against the boxes every this much video time.",
+            Values.duration(Duration.ofMillis(1), Duration.ofSeconds(1)), c -> Duration.ofMillis(20));
+    public static final ConfigKey<Double> GAZE_VIDEO_MIN_SHARE = key("gaze.video.min-on-share", "a number from 0.01 to 1",
+            "0.5", "An event hits a box when the gaze is on it for at least this share of the event.", Values.number(0.01, 1), c -> 0.5);
+    public static final ConfigKey<Duration> GAZE_VIDEO_MAX_BOX_GAP = key("gaze.video.max-box-gap", "a duration from 0ms to 1m",
+            "1s", "A track's boxes are interpolated between analysed frames at most this far apart; longer gaps are not visible.",
+            Values.duration(Duration.ZERO, Duration.ofMinutes(1)), c -> Duration.ofSeconds(1));
+    public static final ConfigKey<Duration> GAZE_VIDEO_SYNCHRONY_BIN = key("gaze.video.synchrony-bin", "a duration from 10ms to 10s",
+            "200ms", "Time bins in which viewers' targets are compared for attention synchrony (video_attention).",
+            Values.duration(Duration.ofMillis(10), Duration.ofSeconds(10)), c -> Duration.ofMillis(200));
+    public static final ConfigKey<Duration> GAZE_VIDEO_RECORDING_WAIT = key("gaze.video.recording-wait", "a duration from 1s to 365d",
+            "7d", "How long a linked recording waits for its video's analysis before a StimulusNotFound dead letter.",
+            Values.duration(Duration.ofSeconds(1), Duration.ofDays(365)), c -> Duration.ofDays(7));
+    public static final ConfigKey<Duration> GAZE_VIDEO_KEEP = key("gaze.video.video-keep", "a duration from 1s to 3650d",
+            "30d", "How long a video's tracks and scenes are kept for recordings still to come, from its last join.",
+            Values.duration(Duration.ofSeconds(1), Duration.ofDays(3650)), c -> Duration.ofDays(30));
 
     // Video analysis.
     public static final ConfigKey<Integer> VIDEO_ANALYSIS_WIDTH = key("video.analysis-width", "16 to 4096",
@@ -410,8 +437,23 @@ public final class ConfigKeys {
             key("share", "letters and digits, or empty", "", "Batch fair-share identifier; empty for the tenant's name without other characters.",
                     Values.nonEmpty(Pattern.compile("|[A-Za-z0-9]{1,255}")), c -> "")));
 
+    /** The fields of {@code gaze.stimulus.<name>.<field>}: which recordings showed which video, where and from when. */
+    public static final KeyFamily GAZE_STIMULUS = new KeyFamily("gaze.stimulus.", List.of(
+            key("recording", "a glob (* and ?), or empty", "", "Recordings this entry applies to, by file name, participant or recording name; empty: all.",
+                    Values.nonEmpty(Pattern.compile(".{0,1000}")), c -> ""),
+            key("media", "a file name, or empty", "", "The medium an export names (Tobii presented media, EyeLink video file) that this entry"
+                    + " maps; empty: the entry links whole recordings that name none.", Values.nonEmpty(Pattern.compile(".{0,1000}")), c -> ""),
+            key("video", "a path or URI, or empty", "", "The video, relative to the input prefix (the inbox in folder mode), or a full URI;"
+                    + " this or video-sha256 is required.", Values.nonEmpty(Pattern.compile(".{0,2000}")), c -> ""),
+            key("video-sha256", "64 hex digits, or empty", "", "The video by the SHA-256 of its content instead of its path.",
+                    Values.nonEmpty(Pattern.compile("|[0-9a-fA-F]{64}")), c -> ""),
+            key("rect", "X Y WIDTH HEIGHT in pixels, or empty", "", "Where the video was drawn on the screen; empty: as the export says,"
+                    + " else fitted to the screen and centred.", Values.nonEmpty(Pattern.compile("|\\s*[-0-9.]+([\\s,]+[-0-9.]+){3}\\s*")), c -> ""),
+            key("offset", "a duration, or empty", "", "When the video's first frame was shown, after the recording's first sample (or after"
+                    + " the exported medium started); empty: 0.", Values.nonEmpty(Pattern.compile("|\\d+\\s*(ms|s|m|min|h)")), c -> "")));
+
     /** Key families, by prefix. */
-    public static final List<KeyFamily> FAMILIES = List.of(OFFLOAD_QUEUE, OFFLOAD_TENANT);
+    public static final List<KeyFamily> FAMILIES = List.of(OFFLOAD_QUEUE, OFFLOAD_TENANT, GAZE_STIMULUS);
 
     /** Keys whose YAML value may be a list of strings (joined with ';'). */
     public static final List<String> LIST_KEYS = List.of("offload.routes");
@@ -486,7 +528,8 @@ public final class ConfigKeys {
             GAZE_VALIDITY_COLUMN, GAZE_POSITION_UNIT, GAZE_MIN_CONFIDENCE, GAZE_MAX_GAP, GAZE_BLINK_MIN, GAZE_BLINK_MAX,
             GAZE_VELOCITY_WINDOW, GAZE_DETECTOR, GAZE_MIN_FIXATION, GAZE_PURSUIT_THRESHOLD, GAZE_PURSUIT_LOWPASS, GAZE_PURSUIT_MIN,
             GAZE_MERGE_GAP, GAZE_MERGE_ANGLE, GAZE_IVT_THRESHOLD, GAZE_IDT_DISPERSION, GAZE_IDT_WINDOW,
-            GAZE_CHUNK, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
+            GAZE_CHUNK, GAZE_STIMULUS_MANIFEST, GAZE_VIDEO_JOIN, GAZE_VIDEO_TOLERANCE, GAZE_VIDEO_SAMPLE, GAZE_VIDEO_MIN_SHARE,
+            GAZE_VIDEO_MAX_BOX_GAP, GAZE_VIDEO_SYNCHRONY_BIN, GAZE_VIDEO_RECORDING_WAIT, GAZE_VIDEO_KEEP, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
             VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
             VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,
             VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU,

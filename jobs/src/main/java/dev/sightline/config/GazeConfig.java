@@ -1,5 +1,7 @@
 package dev.sightline.config;
 
+import dev.sightline.attention.JoinSettings;
+import dev.sightline.cloud.LocalPaths;
 import dev.sightline.gaze.AdaptiveDetector;
 import dev.sightline.gaze.CleaningSettings;
 import dev.sightline.gaze.EventDetector;
@@ -9,6 +11,10 @@ import dev.sightline.gaze.IdtDetector;
 import dev.sightline.gaze.IvtDetector;
 import dev.sightline.gaze.ScreenGeometry;
 import dev.sightline.gaze.format.ColumnMapping;
+import dev.sightline.gaze.stimulus.StimulusEntry;
+import dev.sightline.gaze.stimulus.StimulusSettings;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds the gaze analysis settings from the configuration's {@code gaze.*} keys. */
 public final class GazeConfig {
@@ -39,7 +45,41 @@ public final class GazeConfig {
         };
         return new GazeSettings(geometry, c.get(ConfigKeys.GAZE_SAMPLING_RATE), columns, cleaning, detector, c.aois(),
                 c.get(ConfigKeys.GAZE_CHUNK).toMillis() / 1000.0,
-                new FixationMerger(c.get(ConfigKeys.GAZE_MERGE_GAP).toMillis(), c.get(ConfigKeys.GAZE_MERGE_ANGLE)));
+                new FixationMerger(c.get(ConfigKeys.GAZE_MERGE_GAP).toMillis(), c.get(ConfigKeys.GAZE_MERGE_ANGLE)), stimuli(c));
+    }
+
+    /**
+     * How recordings are linked to videos: the {@code gaze.stimulus.<name>.*} entries, with video
+     * paths relative to the input prefix (the inbox in folder mode), and the manifest name.
+     */
+    public static StimulusSettings stimuli(SightlineConfig c) {
+        List<StimulusEntry> entries = new ArrayList<>();
+        KeyFamily f = ConfigKeys.GAZE_STIMULUS;
+        for (KeyFamily.Entry e : c.entries(f).values()) {
+            try {
+                String offset = (String) e.get(f.field("offset"));
+                entries.add(new StimulusEntry(e.name(), (String) e.get(f.field("recording")), (String) e.get(f.field("media")),
+                        (String) e.get(f.field("video")), (String) e.get(f.field("video-sha256")),
+                        StimulusEntry.parseRect(e.name(), (String) e.get(f.field("rect"))),
+                        offset.isEmpty() ? Double.NaN : Values.parseDuration(offset.replace(" ", "")).toMillis()));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException("bad 'gaze.stimulus." + e.name() + "' settings: " + ex.getMessage());
+            }
+        }
+        String base = c.get(ConfigKeys.INPUT_KIND) == InputKind.FOLDER ? LocalPaths.toUri(c.get(ConfigKeys.INBOX_PATH)) + "/"
+                : c.get(ConfigKeys.INPUT_PREFIX);
+        return new StimulusSettings(entries, base, c.get(ConfigKeys.GAZE_STIMULUS_MANIFEST));
+    }
+
+    /** How recordings meet the videos they showed ({@code gaze.video.*}), or null when the join is off. */
+    public static JoinSettings join(SightlineConfig c) {
+        if (!c.get(ConfigKeys.GAZE_VIDEO_JOIN)) {
+            return null;
+        }
+        return new JoinSettings(c.get(ConfigKeys.GAZE_VIDEO_TOLERANCE), c.get(ConfigKeys.GAZE_VIDEO_SAMPLE).toMillis(),
+                c.get(ConfigKeys.GAZE_VIDEO_MIN_SHARE), c.get(ConfigKeys.GAZE_VIDEO_MAX_BOX_GAP).toMillis() / 1000.0,
+                c.get(ConfigKeys.GAZE_VIDEO_SYNCHRONY_BIN).toMillis(), c.get(ConfigKeys.GAZE_VIDEO_RECORDING_WAIT),
+                c.get(ConfigKeys.GAZE_VIDEO_KEEP));
     }
 
     private static String column(String value) {

@@ -1,5 +1,8 @@
 package dev.sightline.job;
 
+import dev.sightline.attention.AttentionTables;
+import dev.sightline.attention.GazeVideoStage;
+import dev.sightline.attention.JoinSettings;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.FirstSeenFilter;
@@ -29,7 +32,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The analysis job graph: notices → first-seen filter → identify → route by media type →
- * per-type branches → ledger and dead letters. Its source and sinks are parameters, so tests run
+ * per-type branches → the gaze-video join → ledger and dead letters. Its source and sinks are parameters, so tests run
  * the very same graph.
  */
 public final class AnalysisJob {
@@ -42,6 +45,8 @@ public final class AnalysisJob {
     private final Map<MediaType, MediaBranch> branches = new EnumMap<>(MediaType.class);
     private OffloadPlan offload;
     private InTaskRuns inTaskRuns;
+    private JoinSettings gazeOnVideo;
+    private List<String> sideFiles = List.of();
 
     /**
      * @param stores opens objects in the task managers
@@ -76,12 +81,31 @@ public final class AnalysisJob {
         return this;
     }
 
+    /** Joins linked gaze recordings with the videos they showed (when the graph analyses both). */
+    public AnalysisJob withGazeOnVideo(JoinSettings settings) {
+        this.gazeOnVideo = settings;
+        return this;
+    }
+
+    /** File names the analyses read beside recordings (stimulus manifests): such objects end as done, not unsupported. */
+    public AnalysisJob withSideFiles(List<String> names) {
+        this.sideFiles = List.copyOf(names);
+        return this;
+    }
+
+    private boolean joinsGazeWithVideo() {
+        return gazeOnVideo != null && !branches.get(MediaType.GAZE).tables().isEmpty() && !branches.get(MediaType.VIDEO).tables().isEmpty();
+    }
+
     /** The result tables this graph writes, to be prepared in the catalog before it starts. */
     public List<TableDefinition<?>> tables() {
         List<TableDefinition<?>> tables = new ArrayList<>(List.of(LedgerTables.MEDIA_OBJECTS, LedgerTables.DEAD_LETTERS));
         branches.values().forEach(branch -> tables.addAll(branch.tables()));
         if (inTaskRuns != null || offload != null) {
             tables.add(ComputeRunTables.COMPUTE_RUNS);
+        }
+        if (joinsGazeWithVideo()) {
+            tables.addAll(AttentionTables.ALL);
         }
         return tables;
     }
@@ -126,6 +150,9 @@ public final class AnalysisJob {
             }
             analysed.add(branch.attach(input, rows));
         }
+        if (joinsGazeWithVideo()) {
+            GazeVideoStage.attach(rows, gazeOnVideo);
+        }
         if (inTaskRuns != null) {
             rows.add(ComputeRunTables.COMPUTE_RUNS, union(analysed)
                     .map(inTaskRuns)
@@ -135,7 +162,7 @@ public final class AnalysisJob {
         }
         outcomes.addAll(analysed);
         outcomes.add(routed.getSideOutput(MediaRouter.output(MediaType.UNKNOWN))
-                .map(new UnsupportedObjects())
+                .map(new UnsupportedObjects(sideFiles))
                 .name("reject unsupported objects")
                 .uid("reject-unsupported"));
 

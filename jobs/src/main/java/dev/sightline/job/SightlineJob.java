@@ -101,7 +101,9 @@ public final class SightlineJob {
                 .withBranch(new GazeBranch(stores, GazeConfig.settings(config)))
                 .withBranch(new VideoBranch(stores, VideoConfig.settings(config)))
                 .withBranch(new AudioBranch(stores, AudioConfig.settings(config)))
-                .withComputeRuns(OffloadConfig.inTaskRuns(config));
+                .withComputeRuns(OffloadConfig.inTaskRuns(config))
+                .withGazeOnVideo(GazeConfig.join(config))
+                .withSideFiles(List.of(config.get(ConfigKeys.GAZE_STIMULUS_MANIFEST)));
         if (OffloadConfig.enabled(config)) {
             graph.withOffload(OffloadConfig.plan(config, TaskWorker.inTask(config)));
         }

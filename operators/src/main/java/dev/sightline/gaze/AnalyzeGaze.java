@@ -3,7 +3,18 @@ package dev.sightline.gaze;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.StoreBackedFunction;
+import dev.sightline.attention.Viewing;
+import dev.sightline.attention.ViewingCollector;
+import dev.sightline.cloud.ObjectNotFoundException;
 import dev.sightline.gaze.format.GazeFormatException;
+import dev.sightline.gaze.stimulus.StimulusEntry;
+import dev.sightline.gaze.stimulus.StimulusLinks;
+import dev.sightline.gaze.stimulus.StimulusManifest;
+import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.ObjectNames;
+import dev.sightline.sink.LedgerTables;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
@@ -19,7 +30,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * The gaze stage: streams each gaze object through its parser and {@link GazeAnalyzer}, emitting
- * rows to their tables' side outputs as they are produced and one outcome per object. Metrics:
+ * rows to their tables' side outputs as they are produced and one outcome per object; the
+ * recordings linked to a video also go, as {@link Viewing}s, to {@link Viewing#OUTPUT}. Metrics:
  * {@code gazeSamples}, {@code gazeRecordings}, {@code gazeFixations}, {@code gazeSaccades}.
  */
 public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOutcome> {
@@ -58,7 +70,12 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
                 })
                 .observing(GazeTables.FIXATIONS, row -> fixations.inc())
                 .observing(GazeTables.SACCADES, row -> saccades.inc());
+        ViewingCollector viewings = new ViewingCollector();
+        sink.observingRows(viewings);
         out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
+        for (Viewing viewing : viewings.viewings()) {
+            context.output(Viewing.OUTPUT, viewing);
+        }
     }
 
     /** How one object's gaze analysis ends, shared by the Flink stage and one-shot analysis. */
@@ -72,11 +89,15 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
 
         private GazeOutcomes() {}
 
+        /** Error class of a stimulus manifest beside a recording that cannot be read (the recording is analysed without it). */
+        public static final String BAD_MANIFEST = "StimulusManifestInvalid";
+
         /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input. */
         public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, RowSink sink) {
+            GazeSettings linked = withManifestBeside(store, object, settings, sink);
             GazeFormats.Summary summary;
             try (InputStream in = store.open(object.uri())) {
-                summary = GazeFormats.analyze(object.uri(), object.version(), object.format(), in, settings, sink);
+                summary = GazeFormats.analyze(object.uri(), object.version(), object.format(), in, linked, sink);
             } catch (GazeFormatException e) {
                 return ObjectOutcome.failed(object, STAGE, FORMAT_ERROR, object.fileName() + ": " + e.getMessage(), Instant.now());
             } catch (IOException | RuntimeException e) {
@@ -92,6 +113,29 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
                         + summary.problems() + " lines could not be used (see dead_letters); the rest was analysed", Instant.now());
             }
             return ObjectOutcome.done(object, STAGE, Instant.now());
+        }
+
+        /**
+         * The settings with the entries of the stimulus manifest beside the recording tried first;
+         * a manifest that cannot be read is reported as a dead letter and left out.
+         */
+        static GazeSettings withManifestBeside(ObjectStore store, MediaObject object, GazeSettings settings, RowSink sink) {
+            String name = settings.stimuli().manifestName();
+            if (name.isEmpty()) {
+                return settings;
+            }
+            String manifest = StimulusLinks.besideRecording(object.uri(), name);
+            try (InputStream in = store.open(manifest)) {
+                List<StimulusEntry> entries = StimulusManifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return settings.withStimuli(settings.stimuli().withFirst(entries));
+            } catch (ObjectNotFoundException e) {
+                return settings;
+            } catch (IOException | IllegalArgumentException e) {
+                sink.add(LedgerTables.DEAD_LETTERS, new DeadLetter(object.uri(), object.version(), STAGE, BAD_MANIFEST,
+                        object.fileName() + ": the stimulus manifest " + ObjectNames.fileName(manifest) + " beside it was left out: "
+                                + e.getMessage(), Instant.now()));
+                return settings;
+            }
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.sightline.gaze;
 
 import dev.sightline.gaze.format.GazeSampleSink;
 import dev.sightline.gaze.format.RecordingHeader;
+import dev.sightline.gaze.format.StimulusMark;
 import dev.sightline.gaze.format.TrackerEvent;
+import dev.sightline.gaze.stimulus.StimulusLinks;
+import dev.sightline.gaze.stimulus.StimulusTimeline;
 import dev.sightline.ingest.DeadLetter;
 import dev.sightline.ingest.ObjectNames;
 import dev.sightline.ingest.StableId;
@@ -94,6 +97,13 @@ public final class GazeAnalyzer implements GazeSampleSink {
     }
 
     @Override
+    public void stimulus(StimulusMark mark) {
+        if (current != null) {
+            current.timeline.add(mark);
+        }
+    }
+
+    @Override
     public void problem(long line, String problem) {
         if (current != null) {
             current.problems.add(line, problem);
@@ -121,6 +131,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
         final ProblemLog problems = new ProblemLog();
         final EventAccumulator events = new EventAccumulator();
         final List<AoiAccumulator> aois = new ArrayList<>();
+        final StimulusTimeline timeline = new StimulusTimeline();
         double rateHz;
         long periodUs;
         GazeTrace trace;
@@ -461,6 +472,12 @@ public final class GazeAnalyzer implements GazeSampleSink {
                         durationMs > 0 ? 100 * a.dwellMs / durationMs : Double.NaN,
                         Double.isNaN(a.firstFixationStartMs) ? Double.NaN : a.firstFixationStartMs - ms(firstTimeUs),
                         a.firstFixationDurationMs, a.fixations, a.visits, Math.max(0, a.visits - 1)));
+            }
+            long endUs = samples == 0 ? Long.MIN_VALUE : lastTimeUs + periodUs;
+            StimulusLinks.Recording linked = new StimulusLinks.Recording(uri, version, id, sourceFormat, header.participant(),
+                    header.name(), firstTimeUs, endUs);
+            for (GazeRows.Stimulus link : StimulusLinks.resolve(linked, timeline.finish(endUs), settings.stimuli())) {
+                out.add(GazeTables.STIMULI, link);
             }
             String label = header.participant().isEmpty() && header.name().isEmpty() ? ""
                     : "recording " + (header.participant() + " " + header.name()).trim() + ": ";

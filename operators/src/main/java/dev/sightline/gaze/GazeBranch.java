@@ -1,5 +1,6 @@
 package dev.sightline.gaze;
 
+import dev.sightline.attention.Viewing;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.MediaBranch;
 import dev.sightline.ingest.MediaObject;
@@ -40,6 +41,7 @@ public final class GazeBranch implements MediaBranch {
                 .name("gaze: parse, clean, detect events")
                 .uid("gaze-analyze");
         tables.addResults(outcomes, GazeTables.ALL);
+        tables.addTagged(Viewing.OUTPUT, outcomes.getSideOutput(Viewing.OUTPUT));
         return outcomes;
     }
 }

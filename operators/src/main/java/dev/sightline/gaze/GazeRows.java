@@ -44,4 +44,14 @@ public final class GazeRows {
     public record AoiMetrics(
             String uri, String version, String recordingId, String aoiName, double dwellTimeMs, double dwellPct,
             double timeToFirstFixationMs, double firstFixationDurationMs, long fixationCount, long visits, long revisits) {}
+
+    /**
+     * A row of {@code gaze_stimuli}: one video a recording showed, where and from when, and the key
+     * by which it meets the video's analysis.
+     */
+    public record Stimulus(
+            String uri, String version, String recordingId, long segmentIndex, String mediaName, String linkSource,
+            String manifestEntry, String videoRef, String stimulusKey, double startTimeMs, double endTimeMs,
+            double videoStartTimeMs, String frameAnchors, double screenX, double screenY, double screenWidth,
+            double screenHeight) {}
 }

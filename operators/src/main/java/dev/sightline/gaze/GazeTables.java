@@ -159,7 +159,6 @@ public final class GazeTables {
                     Rows.string(a.aoiName()), Rows.finite(a.dwellTimeMs()), Rows.finite(a.dwellPct()), Rows.finite(a.timeToFirstFixationMs()),
                     Rows.finite(a.firstFixationDurationMs()), a.fixationCount(), a.visits(), a.revisits()));
 
-    /** Every gaze table, in documentation order. */
     public static final TableDefinition<GazeRows.Pursuit> PURSUITS = new TableDefinition<>(
             "gaze_pursuits", "Smooth pursuits: the eye following a moving target, told from fixations by the low-pass filtered gaze speed.",
             new Schema(uri(1), version(2), recordingId(3),
@@ -188,5 +187,30 @@ public final class GazeTables {
                     Rows.finite(p.amplitudeDeg()), Rows.finite(p.meanVelocityDegS()), Rows.finite(p.directionDeg()),
                     Rows.string(p.detector()), Rows.string(p.source())));
 
-    public static final List<TableDefinition<?>> ALL = List.of(RECORDINGS, FIXATIONS, SACCADES, PURSUITS, BLINKS, AOI_METRICS);
+    public static final TableDefinition<GazeRows.Stimulus> STIMULI = new TableDefinition<>(
+            "gaze_stimuli", "The videos each recording showed: where on the screen, from when, and how recording time maps to video time.",
+            new Schema(uri(1), version(2), recordingId(3),
+                    lng(4, "segment_index", "Order of the presentation within the recording"),
+                    str(5, "media_name", "The medium's name as the export gives it, or the manifest entry's video"),
+                    str(6, "link_source", "tobii-media, export-media, eyelink-vframe, pupil-labs-world or manifest"),
+                    str(7, "manifest_entry", "The manifest entry that named the video or its place; null when the export alone did"),
+                    str(8, "video_ref", "The video: its object URI, or sha256:<hex> of its content"),
+                    str(9, "stimulus_key", "The key the recording meets its video's analysis by: uri:<object URI> or sha256:<hex>"),
+                    dbl(10, "start_time_ms", "First moment the video was shown, recording clock"),
+                    dbl(11, "end_time_ms", "First moment after it, recording clock"),
+                    dbl(12, "video_start_time_ms", "When the video's first frame was shown, recording clock; null when frame_anchors map time"),
+                    str(13, "frame_anchors", "Frame messages as 'fps;t_ms:frame,...' (0-based frames; between anchors frames advance at fps); null for start-time mapping"),
+                    dbl(14, "screen_x", "Left edge of the video on the screen, pixels; null: fitted to the screen"),
+                    dbl(15, "screen_y", "Top edge, pixels; null: fitted to the screen"),
+                    dbl(16, "screen_width", "Drawn width, pixels; null: the video's own width (or fitted)"),
+                    dbl(17, "screen_height", "Drawn height, pixels; null: the video's own height (or fitted)")),
+            List.of(),
+            s -> GenericRowData.of(Rows.string(s.uri()), Rows.string(s.version()), Rows.string(s.recordingId()), s.segmentIndex(),
+                    Rows.string(s.mediaName()), Rows.string(s.linkSource()), Rows.string(s.manifestEntry()), Rows.string(s.videoRef()),
+                    Rows.string(s.stimulusKey()), Rows.finite(s.startTimeMs()), Rows.finite(s.endTimeMs()), Rows.finite(s.videoStartTimeMs()),
+                    Rows.string(s.frameAnchors()), Rows.finite(s.screenX()), Rows.finite(s.screenY()), Rows.finite(s.screenWidth()),
+                    Rows.finite(s.screenHeight())));
+
+    /** Every gaze table, in documentation order. */
+    public static final List<TableDefinition<?>> ALL = List.of(RECORDINGS, FIXATIONS, SACCADES, PURSUITS, BLINKS, AOI_METRICS, STIMULI);
 }

@@ -57,6 +57,9 @@ public record OffloadPlan(OffloadSettings settings, ComputeBackendFactory backen
         results.removeIf(t -> t.name().equals(dev.sightline.sink.LedgerTables.MEDIA_OBJECTS.name())
                 || t.name().equals(dev.sightline.sink.LedgerTables.DEAD_LETTERS.name()));
         rows.addResults(outcomes, results);
+        rows.addTagged(dev.sightline.attention.Viewing.OUTPUT, outcomes.getSideOutput(dev.sightline.attention.Viewing.OUTPUT));
+        rows.addTagged(dev.sightline.attention.StimulusVideo.OUTPUT,
+                outcomes.getSideOutput(dev.sightline.attention.StimulusVideo.OUTPUT));
         return new Attached(routed, outcomes);
     }
 }

@@ -8,16 +8,19 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Gathers the row streams of every table from all parts of a job graph (branches, offload,
  * ledger), then writes each table once: its streams unioned into one sink, so a table has one
- * writer and one committer however many operators produce its rows.
+ * writer and one committer however many operators produce its rows. Also gathers the tagged
+ * records that later stages read from several operators.
  */
 public final class TableStreams {
 
     private final Map<String, TableDefinition<?>> tables = new LinkedHashMap<>();
     private final Map<String, List<DataStream<RowData>>> streams = new LinkedHashMap<>();
+    private final Map<String, List<DataStream<?>>> tagged = new LinkedHashMap<>();
 
     /** Adds rows for {@code table}. */
     public void add(TableDefinition<?> table, DataStream<RowData> rows) {
@@ -46,6 +49,28 @@ public final class TableStreams {
                 .returns(table.rowType())
                 .name("rows for " + table.name())
                 .uid("rows-" + table.name()));
+    }
+
+    /**
+     * Adds records that are no table's rows but feed a later stage (e.g. the gaze-video join's
+     * inputs), by the side output that carries them.
+     */
+    public <T> void addTagged(OutputTag<T> tag, DataStream<T> records) {
+        tagged.computeIfAbsent(tag.getId(), k -> new ArrayList<>()).add(records);
+    }
+
+    /** The union of every stream added under {@code tag}, or null when none was. */
+    @SuppressWarnings("unchecked")
+    public <T> DataStream<T> tagged(OutputTag<T> tag) {
+        List<DataStream<?>> parts = tagged.get(tag.getId());
+        if (parts == null) {
+            return null;
+        }
+        DataStream<T> all = (DataStream<T>) parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.union((DataStream<T>) parts.get(i));
+        }
+        return all;
     }
 
     /** The tables that have rows, in the order they were first added. */

@@ -1,5 +1,7 @@
 package dev.sightline.video;
 
+import dev.sightline.attention.StimulusVideo;
+import dev.sightline.attention.VideoCollector;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.ObjectOutcome;
@@ -21,7 +23,8 @@ import org.apache.flink.util.Collector;
  * The last video stage, keyed by video: gathers the analysed batches by sequence number (a batch
  * never counts twice; each arrival reads only a count) until the closing record says all have
  * come, then decides the scenes, tracks the detections and writes the rows, keyframes and the
- * video's outcome. Its state
+ * video's outcome; the analysed video also goes, as a {@link StimulusVideo}, to
+ * {@link StimulusVideo#OUTPUT} for the gaze join. Its state
  * holds only the scores, detections and candidate thumbnails of videos in flight.
  * Metrics: {@code scenes}.
  */
@@ -69,8 +72,12 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
         received.clear();
         end.clear();
         KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), VideoAnalysis.videoId(closing.object()));
+        VideoCollector stimulus = new VideoCollector(closing.object());
         out.collect(VideoAssembly.finish(closing, all, settings, keyframes,
-                new TableOutputs(context::output).observing(VideoTables.SCENES, scene -> scenes.inc())));
+                new TableOutputs(context::output).observing(VideoTables.SCENES, scene -> scenes.inc()).observingRows(stimulus)));
+        for (StimulusVideo video : stimulus.videos()) {
+            context.output(StimulusVideo.OUTPUT, video);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sightline.video;
 
+import dev.sightline.attention.StimulusVideo;
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.ingest.MediaBranch;
 import dev.sightline.ingest.MediaObject;
@@ -69,6 +70,7 @@ public final class VideoBranch implements MediaBranch {
                 .name("video: scenes, keyframes, tracks, summary")
                 .uid("video-assemble");
         tables.addResults(outcomes, VideoTables.ALL);
+        tables.addTagged(StimulusVideo.OUTPUT, outcomes.getSideOutput(StimulusVideo.OUTPUT));
         return outcomes;
     }
 

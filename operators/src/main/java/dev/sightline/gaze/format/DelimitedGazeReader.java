@@ -22,6 +22,9 @@ public final class DelimitedGazeReader {
 
     private static final int LOOK_AHEAD = 64;
 
+    /** The scene-camera video of a Pupil Labs recording, which its gaze positions refer to. */
+    public static final String PUPIL_WORLD_VIDEO = "world.mp4";
+
     private final Flavour flavour;
     private final ColumnMapping mapping;
     private final ScreenGeometry geometry;
@@ -59,6 +62,9 @@ public final class DelimitedGazeReader {
         private TimeUnit unit;
         private byte[] currentRecording = new byte[0];
         private boolean recordingOpen;
+        /** The presented medium of the last row, null before the first row of a recording. */
+        private byte[] currentMedia;
+        private long currentWorldFrame = Long.MIN_VALUE;
 
         Rows(TableLayout layout, GazeSampleSink sink) {
             this.layout = layout;
@@ -201,8 +207,53 @@ public final class DelimitedGazeReader {
                 x = toPixelsX(x);
                 y = toPixelsY(y);
             }
+            long timeUs = Double.isNaN(time) ? GazeSampleSink.MISSING_TIME : Math.round(time * unit.toMicros);
+            if (timeUs != GazeSampleSink.MISSING_TIME) {
+                if (layout.media() >= 0) {
+                    media(b, timeUs);
+                }
+                if (layout.worldIndex() >= 0) {
+                    worldFrame(b, timeUs);
+                }
+            }
             // Pupil size is located (layout.pupil()) but not read until an analysis uses it.
-            sink.sample(line, Double.isNaN(time) ? GazeSampleSink.MISSING_TIME : Math.round(time * unit.toMicros), x, y, Double.NaN, valid);
+            sink.sample(line, timeUs, x, y, Double.NaN, valid);
+        }
+
+        /** Tobii: a stimulus mark where the presented medium changes. */
+        private void media(byte[] b, long timeUs) {
+            int s = starts[layout.media()];
+            int e = ends[layout.media()];
+            while (e > s && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\r')) {
+                e--;
+            }
+            while (s < e && (b[s] == ' ' || b[s] == '"')) {
+                s++;
+            }
+            if (currentMedia == null ? s == e : Arrays.equals(b, s, e, currentMedia, 0, currentMedia.length)) {
+                return;
+            }
+            currentMedia = Arrays.copyOfRange(b, s, e);
+            if (s == e) {
+                sink.stimulus(StimulusMark.none(timeUs));
+                return;
+            }
+            sink.stimulus(StimulusMark.media(timeUs, new String(currentMedia, StandardCharsets.UTF_8), optional(b, layout.mediaX()),
+                    optional(b, layout.mediaY()), optional(b, layout.mediaWidth()), optional(b, layout.mediaHeight())));
+        }
+
+        /** Pupil Labs: a frame mark where the scene-camera frame changes; gaze is in that frame's coordinates. */
+        private void worldFrame(byte[] b, long timeUs) {
+            double index = number(b, layout.worldIndex());
+            if (Double.isNaN(index) || (long) index == currentWorldFrame) {
+                return;
+            }
+            currentWorldFrame = (long) index;
+            sink.stimulus(StimulusMark.frame(timeUs, PUPIL_WORLD_VIDEO, currentWorldFrame, 0, 0, geometry.widthPx(), geometry.heightPx()));
+        }
+
+        private double optional(byte[] b, int field) {
+            return field < 0 ? Double.NaN : number(b, field);
         }
 
         private double number(byte[] b, int field) {
@@ -272,6 +323,8 @@ public final class DelimitedGazeReader {
             String recording = layout.recording() >= 0 ? text(b, layout.recording()) : "";
             sink.beginRecording(new RecordingHeader(recording, participant, layout.eyes(), 0, 0, 0));
             recordingOpen = true;
+            currentMedia = null;
+            currentWorldFrame = Long.MIN_VALUE;
         }
 
         private String text(byte[] b, int field) {

@@ -139,6 +139,11 @@ public final class EyeLinkAscReader {
     }
 
     private void message(String line) {
+        int vframe = line.indexOf("!V VFRAME");
+        if (vframe >= 0) {
+            videoFrame(line, vframe);
+            return;
+        }
         int at = line.indexOf("DISPLAY_COORDS");
         if (at < 0) {
             at = line.indexOf("GAZE_COORDS");
@@ -153,6 +158,38 @@ public final class EyeLinkAscReader {
                     // a malformed message does not stop the recording
                 }
             }
+        }
+    }
+
+    /**
+     * {@code MSG <time> [<offset>] !V VFRAME <frame> <x> <y> <file> [resize <w> <h>]}: SR Research's
+     * video playback message, sent when a frame is shown. Frames count from 1, the position is the
+     * video's top-left corner, the event happened at time minus offset.
+     */
+    private void videoFrame(String line, int at) {
+        String[] head = line.substring(0, at).trim().split("\\s+");
+        String[] f = line.substring(at).trim().split("\\s+");
+        if (!inBlock || head.length < 2 || f.length < 6) {
+            return;
+        }
+        try {
+            double time = Double.parseDouble(head[1]) - (head.length >= 3 ? Double.parseDouble(head[2]) : 0);
+            long frame = Long.parseLong(f[2]) - 1;
+            double x = Double.parseDouble(f[3]);
+            double y = Double.parseDouble(f[4]);
+            double width = Double.NaN;
+            double height = Double.NaN;
+            int fileEnd = f.length;
+            if (f.length >= 9 && f[f.length - 3].equalsIgnoreCase("resize")) {
+                width = Double.parseDouble(f[f.length - 2]);
+                height = Double.parseDouble(f[f.length - 1]);
+                fileEnd = f.length - 3;
+            }
+            String file = String.join(" ", java.util.Arrays.copyOfRange(f, 5, fileEnd));
+            openRecording();
+            sink.stimulus(StimulusMark.frame(Math.round(time * 1000), file, Math.max(0, frame), x, y, width, height));
+        } catch (NumberFormatException e) {
+            sink.problem(lastLine, "malformed video frame message: " + line.trim());
         }
     }
 

@@ -20,6 +20,9 @@ public interface GazeSampleSink {
     /** An event the tracker detected itself (EyeLink's EFIX, ESACC, EBLINK), kept apart from ours. */
     void trackerEvent(TrackerEvent event);
 
+    /** What the export says was presented on the screen from a moment on (see {@link StimulusMark}). */
+    default void stimulus(StimulusMark mark) {}
+
     /** A line that could not be used; the recording goes on without it. */
     void problem(long line, String problem);
 

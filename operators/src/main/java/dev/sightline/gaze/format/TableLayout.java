@@ -26,7 +26,13 @@ record TableLayout(
         int participant,
         int recording,
         int sensor,
-        String eyes) {
+        String eyes,
+        int media,
+        int mediaX,
+        int mediaY,
+        int mediaWidth,
+        int mediaHeight,
+        int worldIndex) {
 
     private static final List<String> TIME_NAMES = List.of("t_us", "time_us", "timestamp_us", "time_ms", "timestamp_ms",
             "recording timestamp", "gaze_timestamp", "timestamp", "time", "t", "time_s", "timestamp_s");
@@ -39,7 +45,8 @@ record TableLayout(
     int fieldsToRead() {
         int max = 0;
         // The pupil column is located but not read: no analysis uses pupil size yet.
-        for (int i : new int[] {time, x, y, xRight, yRight, validity, validityRight, participant, recording, sensor}) {
+        for (int i : new int[] {time, x, y, xRight, yRight, validity, validityRight, participant, recording, sensor,
+                media, mediaX, mediaY, mediaWidth, mediaHeight, worldIndex}) {
             max = Math.max(max, i);
         }
         return max + 1;
@@ -150,8 +157,21 @@ record TableLayout(
         if (flavour == DelimitedGazeReader.Flavour.PUPIL_LABS && unit == null) {
             unit = TimeUnit.SECONDS;
         }
+        // The stimulus on the screen: Tobii Pro Lab's presented media (name, position, size), with
+        // units in brackets or parentheses; Pupil Labs' scene-camera frame per sample.
+        List<String> plain = lower.stream().map(TableLayout::withoutAnyUnit).toList();
+        int media = flavour == DelimitedGazeReader.Flavour.PUPIL_LABS ? -1 : firstOf(plain, "presented media name");
+        if (media < 0 && flavour != DelimitedGazeReader.Flavour.PUPIL_LABS) {
+            media = firstOf(plain, "presented stimulus name");
+        }
+        int mediaX = media < 0 ? -1 : firstOf(plain, "presented media position x");
+        int mediaY = media < 0 ? -1 : firstOf(plain, "presented media position y");
+        int mediaWidth = media < 0 ? -1 : firstOf(plain, "presented media width");
+        int mediaHeight = media < 0 ? -1 : firstOf(plain, "presented media height");
+        int worldIndex = flavour == DelimitedGazeReader.Flavour.PUPIL_LABS ? firstOf(plain, "world_index") : -1;
         return new TableLayout(delimiter, time, unit, x, y, xRight, yRight, pupil, validity, validityRight, confidence,
-                positionUnit, flavour == DelimitedGazeReader.Flavour.PUPIL_LABS, participant, recording, sensor, eyes);
+                positionUnit, flavour == DelimitedGazeReader.Flavour.PUPIL_LABS, participant, recording, sensor, eyes,
+                media, mediaX, mediaY, mediaWidth, mediaHeight, worldIndex);
     }
 
     private static int column(String configured, String what, List<String> lower, List<String> bare, List<String> candidates,
@@ -199,6 +219,13 @@ record TableLayout(
     private static String withoutUnit(String name) {
         int open = name.indexOf('[');
         return open > 0 ? name.substring(0, open).trim() : name;
+    }
+
+    /** "Presented media width (px)" or "... [px]" → "presented media width". */
+    private static String withoutAnyUnit(String name) {
+        String bare = withoutUnit(name);
+        int open = bare.indexOf('(');
+        return open > 0 ? bare.substring(0, open).trim() : bare;
     }
 
     private static byte delimiter(String header) {
