@@ -280,9 +280,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> VIDEO_DETECTION_WIDTH = key("video.detection.width", "64 to 8192",
             "1152", "Frames are scaled up or down to this width for detection (HOG finds people from about 100 px tall).",
             Values.integer(64, 8192), c -> 1152);
-    public static final ConfigKey<String> VIDEO_DETECTORS = key("video.detection.detectors", "person | face | person,face",
-            "person,face", "Detectors to run: OpenCV's HOG people detector, its Haar frontal-face cascade.",
-            Values.nonEmpty(Pattern.compile("(person|face)(,(person|face))?")), c -> "person,face");
+    public static final ConfigKey<String> VIDEO_DETECTORS = key("video.detection.detectors",
+            "a comma list of person, face, moving-object (or none)", "person,face,moving-object",
+            "Detectors to run: OpenCV's HOG people detector, the face detector (video.detection.face-model), and moving regions of any class (frame differencing aligned for camera pans).",
+            Values.nonEmpty(Pattern.compile("none|(person|face|moving-object)(,(person|face|moving-object))*")),
+            c -> "person,face,moving-object");
     public static final ConfigKey<Double> VIDEO_DETECTION_MIN_SCORE = key("video.detection.min-score", "a number from -10 to 10",
             "0.3", "People detections with a lower HOG SVM score are dropped.", Values.number(-10, 10), c -> 0.3);
     public static final ConfigKey<String> VIDEO_ONNX_MODEL = key("video.detection.onnx-model", "none or a path to an .onnx file",

@@ -15,10 +15,11 @@ import java.io.Serializable;
  * @param minHits a track is confirmed (gets an id) after this many matches
  * @param minIou least overlap to associate a detection with a track's predicted box
  * @param onnx a user's ONNX model to run as well, or null
+ * @param movingObjects find moving regions of any class ({@link MovingRegions}), tracked as {@code moving-object}
  */
 public record DetectionSettings(
         double framesPerSecond, int detectionWidth, boolean people, boolean faces, double minScore, int maxAgeFrames,
-        int minHits, double minIou, OnnxModel onnx) implements Serializable {
+        int minHits, double minIou, OnnxModel onnx, boolean movingObjects) implements Serializable {
 
     /** A user's YOLO-style ONNX model: file, square input side, class labels, thresholds. */
     public record OnnxModel(String path, int inputSize, java.util.List<String> labels, double minScore, double nmsIou)
@@ -28,8 +29,14 @@ public record DetectionSettings(
         }
     }
 
-    public static final DetectionSettings DEFAULTS = new DetectionSettings(5, 1152, true, true, 0.3, 3, 3, 0.3, null);
-    public static final DetectionSettings OFF = new DetectionSettings(0, 1152, false, false, 0.3, 3, 3, 0.3, null);
+    public static final DetectionSettings DEFAULTS = new DetectionSettings(5, 1152, true, true, 0.3, 3, 3, 0.3, null, true);
+    public static final DetectionSettings OFF = new DetectionSettings(0, 1152, false, false, 0.3, 3, 3, 0.3, null, false);
+
+    /** People, faces and a user's model, without moving regions. */
+    public DetectionSettings(double framesPerSecond, int detectionWidth, boolean people, boolean faces, double minScore,
+            int maxAgeFrames, int minHits, double minIou, OnnxModel onnx) {
+        this(framesPerSecond, detectionWidth, people, faces, minScore, maxAgeFrames, minHits, minIou, onnx, false);
+    }
 
     public DetectionSettings(double framesPerSecond, int detectionWidth, boolean people, boolean faces, double minScore,
             int maxAgeFrames, int minHits, double minIou) {
@@ -38,10 +45,15 @@ public record DetectionSettings(
 
     /** The same detection with other tracker patience and confirmation. */
     public DetectionSettings withTracking(int otherMaxAgeFrames, int otherMinHits) {
-        return new DetectionSettings(framesPerSecond, detectionWidth, people, faces, minScore, otherMaxAgeFrames, otherMinHits, minIou, onnx);
+        return new DetectionSettings(framesPerSecond, detectionWidth, people, faces, minScore, otherMaxAgeFrames, otherMinHits, minIou, onnx, movingObjects);
+    }
+
+    /** The same detection with moving regions on or off. */
+    public DetectionSettings withMovingObjects(boolean on) {
+        return new DetectionSettings(framesPerSecond, detectionWidth, people, faces, minScore, maxAgeFrames, minHits, minIou, onnx, on);
     }
 
     public boolean enabled() {
-        return framesPerSecond > 0 && (people || faces || onnx != null);
+        return framesPerSecond > 0 && (people || faces || onnx != null || movingObjects);
     }
 }

@@ -5,16 +5,18 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The detectors the settings ask for (HOG people, Haar faces, a user's ONNX model), run on the
+ * The detectors the settings ask for (HOG people, Haar faces, a user's ONNX model, moving regions), run on the
  * detection pictures of a batch; boxes come back in displayed-frame pixels. Not thread-safe.
  */
 public final class FrameDetectors implements AutoCloseable {
 
     private final List<ObjectDetector> detectors = new ArrayList<>();
+    private final MovingRegions moving;
     private final Mat picture = new Mat();
 
     /** The detectors {@code settings} enable, with {@code people} standing in for the HOG people detector if not null. */
     public FrameDetectors(DetectionSettings settings, ObjectDetector people) {
+        moving = settings.movingObjects() ? new MovingRegions() : null;
         if (settings.people()) {
             detectors.add(people != null ? people : new HogPeopleDetector(settings.minScore()));
         }
@@ -43,6 +45,9 @@ public final class FrameDetectors implements AutoCloseable {
                     found.add(new ObjectDetector.Detection(d.label(), d.score(), d.box().scaled(1 / batch.detectionScale())));
                 }
             }
+            if (moving != null) {
+                found.addAll(moving.detect(batch, batch.sampled()[i]));
+            }
             out.add(found);
         }
         return out;
@@ -51,6 +56,9 @@ public final class FrameDetectors implements AutoCloseable {
     @Override
     public void close() {
         detectors.forEach(ObjectDetector::close);
+        if (moving != null) {
+            moving.close();
+        }
         picture.close();
     }
 }

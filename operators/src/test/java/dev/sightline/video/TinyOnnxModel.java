@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
  * tensor {@code [1, 3, size, size]} and always answers the given YOLO-style rows
  * {@code [1, boxes, 5 + classes]} (plus 0 times the image mean, so the input is used).
  */
-final class TinyOnnxModel {
+public final class TinyOnnxModel {
 
     private TinyOnnxModel() {}
 
-    static byte[] constantDetections(int size, float[][] rows) {
+    public static byte[] constantDetections(int size, float[][] rows) {
         int boxes = rows.length;
         int width = rows[0].length;
         float[] flat = new float[boxes * width];
