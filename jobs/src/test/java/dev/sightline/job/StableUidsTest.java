@@ -75,7 +75,8 @@ class StableUidsTest {
         assertThat(missing).as("operators without uid()").isEmpty();
         assertThat(uids).as("uids").doesNotHaveDuplicates()
                 .contains("first-seen-filter", "identify-objects", "route-by-media-type", "gaze-analyze", "video-decode", "video-analyze-frames",
-                        "video-assemble", "in-task-compute-runs", "iceberg-sink-compute_runs")
+                        "video-assemble", "in-task-compute-runs", "iceberg-sink-compute_runs", "gaze-video-join",
+                        "iceberg-sink-gaze_object_hits", "iceberg-sink-video_attention")
                 .contains(variant.endsWith("aws-transcribe") || variant.endsWith("command")
                         ? new String[] {"audio-transcribe-remote", "audio-analyze-transcripts"}
                         : new String[] {"audio-decode", "audio-transcribe", "audio-assemble"});

@@ -18,37 +18,37 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * one and the background again, written as Tobii Pro Lab, EyeLink, Pupil Labs and plain CSV
  * recordings. Times and places of the plan are in video seconds and video pixels.
  */
-final class TwoSquares {
+public final class TwoSquares {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 360;
-    static final int FPS = 25;
-    static final double DURATION_S = 6.0;
-    static final double CUT_S = 3.0;
-    static final int SIDE = 64;
-    static final double SPEED = 88;
+    public static final int WIDTH = 640;
+    public static final int HEIGHT = 360;
+    public static final int FPS = 25;
+    public static final double DURATION_S = 6.0;
+    public static final double CUT_S = 3.0;
+    public static final int SIDE = 64;
+    public static final double SPEED = 88;
     /** The still square's top-left corner. */
-    static final int STILL_X = 470;
-    static final int STILL_Y = 230;
+    public static final int STILL_X = 470;
+    public static final int STILL_Y = 230;
 
     /** The planted events: pursuit of the moving square, fixation of the still one. */
-    static final double PURSUIT_START_S = 0.56;
-    static final double PURSUIT_END_S = 2.4;
-    static final double STILL_START_S = 2.46;
-    static final double STILL_END_S = 4.0;
+    public static final double PURSUIT_START_S = 0.56;
+    public static final double PURSUIT_END_S = 2.4;
+    public static final double STILL_START_S = 2.46;
+    public static final double STILL_END_S = 4.0;
 
     private TwoSquares() {}
 
-    static double movingX(double t) {
+    public static double movingX(double t) {
         return 40 + SPEED * t;
     }
 
-    static double movingY() {
+    public static double movingY() {
         return 70;
     }
 
     /** Where the gaze is at video time {@code t} (seconds; before 0 the video is not shown yet), in video pixels. */
-    static double[] gaze(double t) {
+    public static double[] gaze(double t) {
         double[] elsewhereA = {320, 300};
         double[] pursuitStart = {movingX(PURSUIT_START_S) + SIDE / 2.0, movingY() + SIDE / 2.0};
         double[] still = {STILL_X + SIDE / 2.0, STILL_Y + SIDE / 2.0};
@@ -80,7 +80,7 @@ final class TwoSquares {
     }
 
     /** Writes the video as H.264 MP4. */
-    static Path writeVideo(Path file) throws IOException {
+    public static Path writeVideo(Path file) throws IOException {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         Files.createDirectories(file.getParent());
         int[] backgroundA = texture(7, WIDTH, HEIGHT, 16, 70, 150);
@@ -159,13 +159,13 @@ final class TwoSquares {
     }
 
     /** Where the video was drawn and from when: screen rectangle and the recording time (ms) of its first frame. */
-    record Screen(double x, double y, double width, double height, double videoStartMs) {
+    public record Screen(double x, double y, double width, double height, double videoStartMs) {
 
-        double screenX(double videoX) {
+        public double screenX(double videoX) {
             return x + videoX * width / WIDTH;
         }
 
-        double screenY(double videoY) {
+        public double screenY(double videoY) {
             return y + videoY * height / HEIGHT;
         }
     }
@@ -175,7 +175,7 @@ final class TwoSquares {
     }
 
     /** A Tobii Pro Lab export at 120 Hz: the video named per sample while it is shown, with its position and size. */
-    static String tobii(Screen s, String participant, String mediaName) {
+    public static String tobii(Screen s, String participant, String mediaName) {
         StringBuilder b = new StringBuilder("Recording timestamp [μs]\tParticipant name\tRecording name\tSensor\tGaze point X [DACS px]\t"
                 + "Gaze point Y [DACS px]\tValidity left\tValidity right\tPresented Media name\tPresented Media width [px]\t"
                 + "Presented Media height [px]\tPresented Media position X (DACS px)\tPresented Media position Y (DACS px)\n");
@@ -194,7 +194,7 @@ final class TwoSquares {
     }
 
     /** An EyeLink ASC at 500 Hz with SR Research's video frame messages ({@code !V VFRAME}, resized to the rectangle). */
-    static String eyeLink(Screen s, String videoFile) {
+    public static String eyeLink(Screen s, String videoFile) {
         StringBuilder b = new StringBuilder("** CONVERTED FROM test.edf\n**\n");
         long start = Math.round(s.videoStartMs() - 500);
         b.append("MSG\t").append(start - 10).append(" DISPLAY_COORDS 0 0 1279 1023\n");
@@ -221,7 +221,7 @@ final class TwoSquares {
     }
 
     /** A Pupil Labs gaze_positions.csv at 200 Hz on its world video: normalised positions (origin bottom left) per world frame. */
-    static String pupil() {
+    public static String pupil() {
         StringBuilder b = new StringBuilder("gaze_timestamp,world_index,confidence,norm_pos_x,norm_pos_y\n");
         SplittableRandom random = new SplittableRandom(5);
         double clockS = 1216.2;
@@ -235,7 +235,7 @@ final class TwoSquares {
     }
 
     /** A plain CSV at 250 Hz whose link comes from a manifest: the video drawn at {@code s}, starting {@code s.videoStartMs()} in. */
-    static String plainCsv(Screen s) {
+    public static String plainCsv(Screen s) {
         StringBuilder b = new StringBuilder("time_ms,x_px,y_px\n");
         SplittableRandom random = new SplittableRandom(9);
         for (double ms = 0; ms < s.videoStartMs() + DURATION_S * 1000; ms += 4) {
