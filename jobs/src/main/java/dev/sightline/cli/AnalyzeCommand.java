@@ -2,7 +2,14 @@ package dev.sightline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sightline.attention.AnalysedPairs;
+import dev.sightline.attention.JoinSettings;
 import dev.sightline.cloud.LocalObjectStore;
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.gaze.GazeSettings;
+import dev.sightline.ingest.MediaRouter;
+import dev.sightline.ingest.MediaType;
+import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.config.AudioConfig;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.OffloadConfig;
@@ -16,6 +23,7 @@ import dev.sightline.job.TaskWorker;
 import dev.sightline.offload.ResultDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,10 +34,13 @@ import picocli.CommandLine;
 
 /**
  * {@code sightline analyze FILE...}: analyses local files once, without the streaming job, and
- * prints what the job would write for each.
+ * prints what the job would write for each; recordings given with the videos they showed
+ * ({@code analyze RECORDING VIDEO}) are joined with them as the job's gaze-video join would.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyse local files once, without the streaming job.",
+            "Gaze recordings given with videos are joined with the video their link names (with one video given: with it),"
+                + " adding gaze_object_hits, gaze_track_attention, gaze_scene_attention and video_attention.",
             "Exit code 0 when every file was analysed completely, 3 when any failed or was partial (its dead letters are printed)."})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -57,14 +68,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             mapper.enable(SerializationFeature.INDENT_OUTPUT);
         }
         boolean anyFailed = false;
-        try (LocalObjectStore store = new LocalObjectStore();
-                OneShotAnalysis analysis = new OneShotAnalysis(store, GazeConfig.settings(config), VideoConfig.settings(config),
-                        AudioConfig.settings(config))) {
-            if (OffloadConfig.enabled(config)) {
-                analysis.withOffload(OffloadConfig.plan(config, TaskWorker.inTask(config)));
+        try (LocalObjectStore store = new LocalObjectStore()) {
+            ObjectInspector inspector = new ObjectInspector(store);
+            List<MediaObject> objects = files.stream().map(file -> inspector.inspect(LocalPaths.toUri(file))).toList();
+            List<String> videos = objects.stream().filter(o -> MediaRouter.routeOf(o) == MediaType.VIDEO).map(MediaObject::uri).toList();
+            JoinSettings join = GazeConfig.join(config);
+            GazeSettings gaze = join == null ? GazeConfig.settings(config) : AnalysedPairs.withFallback(GazeConfig.settings(config), videos);
+            List<AnalysisResult> results = new ArrayList<>();
+            try (OneShotAnalysis analysis = new OneShotAnalysis(store, gaze, VideoConfig.settings(config), AudioConfig.settings(config))) {
+                if (OffloadConfig.enabled(config)) {
+                    analysis.withOffload(OffloadConfig.plan(config, TaskWorker.inTask(config)));
+                }
+                for (MediaObject object : objects) {
+                    results.add(analysis.analyze(object));
+                }
             }
-            for (Path file : files) {
-                AnalysisResult result = analysis.analyze(file);
+            if (join != null && !videos.isEmpty()) {
+                AnalysedPairs.join(results, join);
+            }
+            for (AnalysisResult result : results) {
                 anyFailed |= result.outcome().status() != ObjectStatus.DONE;
                 if (json) {
                     out.println(mapper.writeValueAsString(ResultDocument.of(result)));

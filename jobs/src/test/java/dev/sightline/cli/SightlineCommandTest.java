@@ -69,6 +69,35 @@ class SightlineCommandTest {
     }
 
     @Test
+    void analyzeARecordingWithTheVideoItShowedJoinsThem() throws Exception {
+        Path video = dev.sightline.attention.TwoSquares.writeVideo(dir.resolve("two-squares.mp4"));
+        // an unlinked recording: the one video given is taken to fill the screen from its first sample
+        Path csv = Files.writeString(dir.resolve("viewer.csv"),
+                dev.sightline.attention.TwoSquares.plainCsv(new dev.sightline.attention.TwoSquares.Screen(0, 0, 1920, 1080, 0)));
+        Result result = run("analyze", "--json", "--compact", "--set", "video.detection.detectors=moving-object",
+                "--set", "video.detection.width=640", csv.toString(), video.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String[] documents = result.out().strip().split("\n");
+        JsonNode gaze = new ObjectMapper().readTree(documents[0]);
+        JsonNode clip = new ObjectMapper().readTree(documents[1]);
+        assertThat(gaze.at("/gaze_stimuli/0/manifest_entry").asText()).isEqualTo("command-line");
+        assertThat(gaze.at("/gaze_stimuli/0/stimulus_key").asText()).isEqualTo("uri:" + video.toUri());
+        JsonNode moving = null;
+        for (JsonNode track : gaze.get("gaze_track_attention")) {
+            if (track.get("label").asText().equals("moving-object") && (moving == null || track.get("dwell_ms").asDouble() > moving.get("dwell_ms").asDouble())) {
+                moving = track;
+            }
+        }
+        assertThat(moving).isNotNull();
+        double pursuitMs = (dev.sightline.attention.TwoSquares.PURSUIT_END_S - dev.sightline.attention.TwoSquares.PURSUIT_START_S) * 1000;
+        assertThat(moving.get("dwell_ms").asDouble()).isBetween(0.75 * pursuitMs, 1.25 * pursuitMs);
+        assertThat(gaze.get("gaze_object_hits")).isNotEmpty();
+        assertThat(gaze.get("gaze_scene_attention")).hasSize(2);
+        assertThat(clip.get("video_attention")).isNotEmpty();
+        assertThat(clip.at("/video_attention/0/viewers_total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void analyzeReportsABadFileWithItsDeadLetterAndExitCode3() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
         Result result = run("analyze", "--json", "--compact", text.toString(), dir.resolve("missing.mp4").toString());

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Decides which videos a recording showed: the media its export names (each found beside the
- * recording unless a manifest entry maps it), else the manifest entries whose recording pattern
+ * recording unless a manifest entry maps it), else the first manifest entry whose recording pattern
  * matches it. Pure: the same recording and settings give the same links.
  */
 public final class StimulusLinks {
@@ -52,6 +52,7 @@ public final class StimulusLinks {
                 String ref = reference(r.uri(), entry, settings);
                 links.add(row(r, links.size(), entry.video().isEmpty() ? ref : entry.video(), "manifest", entry, ref, r.firstSampleUs(),
                         r.endUs(), r.firstSampleUs() / 1000.0 + offset, null, entry.rect()));
+                break; // a recording shows one video from start to end: the first entry that names it wins
             }
         }
         return links;

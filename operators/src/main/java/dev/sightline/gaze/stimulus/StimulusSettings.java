@@ -30,4 +30,11 @@ public record StimulusSettings(List<StimulusEntry> entries, String base, String 
         all.addAll(entries);
         return new StimulusSettings(all, base, manifestName);
     }
+
+    /** These settings with {@code last} tried after every other entry (a fallback). */
+    public StimulusSettings withLast(List<StimulusEntry> last) {
+        List<StimulusEntry> all = new ArrayList<>(entries);
+        all.addAll(last);
+        return new StimulusSettings(all, base, manifestName);
+    }
 }
