@@ -9,6 +9,7 @@ import dev.sightline.bench.OffloadBenchmark;
 import dev.sightline.bench.SceneAccuracyBenchmark;
 import dev.sightline.bench.SpeechBenchmark;
 import dev.sightline.bench.TrackingBenchmark;
+import dev.sightline.bench.DetectionBenchmark;
 import dev.sightline.bench.VideoBenchmark;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.VideoConfig;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
-            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Ingest.class, BenchCommand.Speech.class,
+            BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Detection.class, BenchCommand.Ingest.class, BenchCommand.Speech.class,
             BenchCommand.Gpu.class, BenchCommand.Offload.class})
 final class BenchCommand implements Runnable {
 
@@ -230,6 +231,43 @@ final class BenchCommand implements Runnable {
                 }
             }
             TrackingBenchmark.run(spec.commandLine().getOut(), video, VideoConfig.settings(options.load()).detection(), settings);
+            return 0;
+        }
+    }
+
+    /** The object layer old and new: false tracks on footage without people, recall on vtest.avi. */
+    @Command(name = "detection", mixinStandardHelpOptions = true,
+            description = "Confirmed person and face tracks per minute on public footage without people (every one false) and recall of "
+                    + "hand-annotated people on vtest.avi, for the old object layer (Haar faces, every confirmed track kept) and the "
+                    + "configured one (default: BlazeFace, the track filter).")
+    static final class Detection implements Callable<Integer> {
+        @Option(names = "--clips", defaultValue = "../clips", paramLabel = "DIR",
+                description = "Folder of the public clips jobs/scripts/public-clips.sh extracts (default ../clips).")
+        Path clips;
+
+        @Option(names = "--people-free", split = ",", paramLabel = "FILE,...",
+                defaultValue = "bgs-video.avi,bgs-video03.avi,cockatoo.mp4,intel-car-detection.mp4,intel-bottle-detection.mp4",
+                description = "Clips in that folder with no person in them.")
+        List<String> peopleFree;
+
+        @Option(names = "--vtest", defaultValue = "../shared/data/video/vtest.avi", paramLabel = "FILE", description = "OpenCV's vtest.avi.")
+        Path vtest;
+
+        @Option(names = "--annotations", defaultValue = "operators/src/test/resources/video/vtest-people.csv", paramLabel = "FILE",
+                description = "People hand-annotated on vtest.avi (frame,x,y,width,height).")
+        Path annotations;
+
+        @CommandLine.Mixin
+        ConfigOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> files = peopleFree.stream().map(clips::resolve).filter(Files::exists).toList();
+            DetectionBenchmark.run(spec.commandLine().getOut(), files, vtest, annotations,
+                    DetectionBenchmark.oldAndNew(VideoConfig.settings(options.load()).detection()));
             return 0;
         }
     }

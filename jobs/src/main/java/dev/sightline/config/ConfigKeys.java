@@ -285,6 +285,12 @@ public final class ConfigKeys {
             "Detectors to run: OpenCV's HOG people detector, the face detector (video.detection.face-model), and moving regions of any class (frame differencing aligned for camera pans).",
             Values.nonEmpty(Pattern.compile("none|(person|face|moving-object)(,(person|face|moving-object))*")),
             c -> "person,face,moving-object");
+    public static final ConfigKey<String> VIDEO_FACE_MODEL = key("video.detection.face-model", "blazeface | haar", "blazeface",
+            "Face detector: MediaPipe's BlazeFace (full range, shipped in the jar, run by OpenCV's DNN module) or OpenCV's Haar cascade.",
+            Values.nonEmpty(Pattern.compile("blazeface|haar")), c -> "blazeface");
+    public static final ConfigKey<Boolean> VIDEO_TRACK_FILTER = key("video.detection.track-filter", "true | false", "true",
+            "Judge each confirmed track on its whole evidence (size and aspect steadiness, score, motion, place in the frame) and drop"
+                    + " those a detector's false positives make; false keeps every confirmed track.", Values.flag(), c -> true);
     public static final ConfigKey<Double> VIDEO_DETECTION_MIN_SCORE = key("video.detection.min-score", "a number from -10 to 10",
             "0.3", "People detections with a lower HOG SVM score are dropped.", Values.number(-10, 10), c -> 0.3);
     public static final ConfigKey<String> VIDEO_ONNX_MODEL = key("video.detection.onnx-model", "none or a path to an .onnx file",
@@ -533,7 +539,7 @@ public final class ConfigKeys {
             GAZE_CHUNK, GAZE_STIMULUS_MANIFEST, GAZE_VIDEO_JOIN, GAZE_VIDEO_TOLERANCE, GAZE_VIDEO_SAMPLE, GAZE_VIDEO_MIN_SHARE,
             GAZE_VIDEO_MAX_BOX_GAP, GAZE_VIDEO_SYNCHRONY_BIN, GAZE_VIDEO_RECORDING_WAIT, GAZE_VIDEO_KEEP, VIDEO_ANALYSIS_WIDTH, VIDEO_SCENE_DETECTORS, VIDEO_SCENE_THRESHOLD, VIDEO_SCENE_MIN_LENGTH,
             VIDEO_ADAPTIVE_THRESHOLD, VIDEO_ADAPTIVE_WINDOW, VIDEO_ADAPTIVE_MIN_CONTENT, VIDEO_DETECTION_FPS, VIDEO_DETECTION_WIDTH,
-            VIDEO_DETECTORS, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,
+            VIDEO_DETECTORS, VIDEO_FACE_MODEL, VIDEO_TRACK_FILTER, VIDEO_DETECTION_MIN_SCORE, VIDEO_ONNX_MODEL, VIDEO_ONNX_LABELS, VIDEO_ONNX_INPUT,
             VIDEO_ONNX_MIN_SCORE, VIDEO_ONNX_NMS, VIDEO_TRACK_MAX_AGE, VIDEO_TRACK_MIN_HITS, VIDEO_TRACK_MIN_IOU,
             ANALYSIS_DEVICE, ANALYSIS_BATCH_FRAMES, ANALYSIS_IN_FLIGHT, ANALYSIS_THREADS, ANALYSIS_TIMEOUT, ANALYSIS_ATTEMPTS,
             ANALYSIS_BACKOFF, ANALYSIS_MAX_BACKOFF,

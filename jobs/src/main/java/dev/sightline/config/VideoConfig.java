@@ -32,7 +32,7 @@ public final class VideoConfig {
         DetectionSettings detection = new DetectionSettings(c.get(ConfigKeys.VIDEO_DETECTION_FPS), c.get(ConfigKeys.VIDEO_DETECTION_WIDTH),
                 detectors.contains("person"), detectors.contains("face"), c.get(ConfigKeys.VIDEO_DETECTION_MIN_SCORE),
                 c.get(ConfigKeys.VIDEO_TRACK_MAX_AGE), c.get(ConfigKeys.VIDEO_TRACK_MIN_HITS), c.get(ConfigKeys.VIDEO_TRACK_MIN_IOU), onnx,
-                detectors.contains("moving-object"));
+                detectors.contains("moving-object"), c.get(ConfigKeys.VIDEO_FACE_MODEL), c.get(ConfigKeys.VIDEO_TRACK_FILTER));
         if (c.get(ConfigKeys.ANALYSIS_MAX_BACKOFF).compareTo(c.get(ConfigKeys.ANALYSIS_BACKOFF)) < 0) {
             throw new ConfigException("bad value for 'analysis.retry-max-backoff': " + c.get(ConfigKeys.ANALYSIS_MAX_BACKOFF)
                     + " is shorter than analysis.retry-backoff (" + c.get(ConfigKeys.ANALYSIS_BACKOFF) + ")");

@@ -2,15 +2,25 @@ package dev.sightline.video;
 
 import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * SORT tracking of a video's detections in frame order, one tracker per label: writes each
- * detection with its track id as it is matched, and the confirmed tracks when the video ends.
+ * SORT tracking of a video's detections in frame order, one tracker per label. When the video
+ * ends, each confirmed track is judged on its whole evidence ({@link TrackEvidence}, unless the
+ * filter is off); the tracks kept get ids in the order they were confirmed, every detection is
+ * written with the id of the kept track it belongs to (from its first detection on, before
+ * confirmation too), and the kept tracks are written.
  */
 final class DetectionTracking {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionTracking.class);
+
+    private record Seen(long frame, double timeS, ObjectDetector.Detection detection, long serial, double moving) {}
 
     private final VideoEnd end;
     private final String videoId;
@@ -18,6 +28,11 @@ final class DetectionTracking {
     private final RowSink sink;
     private final Map<String, SortTracker> trackers = new LinkedHashMap<>();
     private final long[] nextTrackId = {0};
+    private final List<Seen> seen = new ArrayList<>();
+    private final Map<String, Integer> firstOrdinal = new HashMap<>();
+    private final Map<String, Integer> lastOrdinal = new HashMap<>();
+    private int ordinal;
+    private long rejected;
 
     DetectionTracking(VideoEnd end, String videoId, DetectionSettings settings, RowSink sink) {
         this.end = end;
@@ -30,32 +45,87 @@ final class DetectionTracking {
     void frame(long frame, long timestampUs, List<ObjectDetector.Detection> detections) {
         double timeS = timestampUs / 1e6;
         Map<String, List<ObjectDetector.Detection>> byLabel = new LinkedHashMap<>();
+        List<Box> movingBoxes = new ArrayList<>();
         for (ObjectDetector.Detection d : detections) {
             byLabel.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(d);
+            if (d.label().equals(MovingRegions.LABEL)) {
+                movingBoxes.add(d.box());
+            }
         }
         for (String label : byLabel.keySet()) {
             trackers.computeIfAbsent(label, k -> new SortTracker(settings, nextTrackId));
         }
         for (Map.Entry<String, SortTracker> entry : trackers.entrySet()) {
             for (SortTracker.Assigned a : entry.getValue().update(byLabel.getOrDefault(entry.getKey(), List.of()), timeS)) {
-                Box b = a.detection().box();
-                sink.add(VideoTables.DETECTIONS, new VideoRows.Detection(end.object().uri(), end.object().version(), videoId, frame, timeS,
-                        a.detection().label(), a.detection().score(), b.x(), b.y(), b.width(), b.height(), a.trackId()));
+                String key = entry.getKey() + "#" + a.serial();
+                firstOrdinal.putIfAbsent(key, ordinal);
+                lastOrdinal.put(key, ordinal);
+                seen.add(new Seen(frame, timeS, a.detection(), a.serial(), moving(a.detection(), movingBoxes)));
             }
         }
+        ordinal++;
     }
 
-    /** Writes the confirmed tracks; returns how many. */
-    long finish() {
-        long tracks = 0;
-        for (SortTracker tracker : trackers.values()) {
-            for (KalmanBoxTracker t : tracker.confirmedTracks()) {
-                double n = Math.max(1, t.frames);
-                sink.add(VideoTables.TRACKS, new VideoRows.Track(end.object().uri(), end.object().version(), videoId, t.id, t.label, t.firstTimeS,
-                        t.lastTimeS, t.frames, t.sumX / n, t.sumY / n, t.sumW / n, t.sumH / n, t.sumScore / n));
-                tracks++;
+    /** 1 when a moving region covers a fifth of the box, else 0; NaN when moving regions are not sought. */
+    private double moving(ObjectDetector.Detection d, List<Box> movingBoxes) {
+        if (!settings.movingObjects() || d.label().equals(MovingRegions.LABEL)) {
+            return Double.NaN;
+        }
+        Box b = d.box();
+        for (Box m : movingBoxes) {
+            double w = Math.min(b.x() + b.width(), m.x() + m.width()) - Math.max(b.x(), m.x());
+            double h = Math.min(b.y() + b.height(), m.y() + m.height()) - Math.max(b.y(), m.y());
+            if (w > 0 && h > 0 && w * h >= 0.2 * b.area()) {
+                return 1;
             }
         }
-        return tracks;
+        return 0;
+    }
+
+    /** Judges the confirmed tracks, writes the detections and the kept tracks; returns how many were kept. */
+    long finish() {
+        Map<String, TrackEvidence> evidence = new HashMap<>();
+        for (Seen s : seen) {
+            String key = s.detection().label() + "#" + s.serial();
+            evidence.computeIfAbsent(key, k -> new TrackEvidence(s.detection().label()))
+                    .add(s.timeS(), s.detection().box(), s.detection().score(), s.moving());
+        }
+        List<KalmanBoxTracker> confirmed = new ArrayList<>();
+        trackers.values().forEach(t -> confirmed.addAll(t.confirmedTracks()));
+        confirmed.sort((a, b) -> Long.compare(a.id, b.id));
+        Map<String, Long> finalIds = new HashMap<>();
+        List<KalmanBoxTracker> kept = new ArrayList<>();
+        for (KalmanBoxTracker t : confirmed) {
+            String key = t.label + "#" + t.serial;
+            TrackEvidence e = evidence.get(key);
+            e.spanned(lastOrdinal.get(key) - firstOrdinal.get(key) + 1);
+            TrackEvidence.Features f = e.features(end.height());
+            boolean keep = !settings.trackFilter() || TrackVerdict.plausible(f);
+            LOG.info("{} track {}: {} {}", end.object().uri(), t.id, keep ? "kept" : "rejected", f);
+            if (keep) {
+                finalIds.put(key, (long) kept.size());
+                kept.add(t);
+            } else {
+                rejected++;
+            }
+        }
+        for (Seen s : seen) {
+            Box b = s.detection().box();
+            long trackId = finalIds.getOrDefault(s.detection().label() + "#" + s.serial(), -1L);
+            sink.add(VideoTables.DETECTIONS, new VideoRows.Detection(end.object().uri(), end.object().version(), videoId, s.frame(), s.timeS(),
+                    s.detection().label(), s.detection().score(), b.x(), b.y(), b.width(), b.height(), trackId));
+        }
+        for (KalmanBoxTracker t : kept) {
+            double n = Math.max(1, t.frames);
+            sink.add(VideoTables.TRACKS, new VideoRows.Track(end.object().uri(), end.object().version(), videoId,
+                    finalIds.get(t.label + "#" + t.serial), t.label, t.firstTimeS, t.lastTimeS, t.frames, t.sumX / n, t.sumY / n, t.sumW / n,
+                    t.sumH / n, t.sumScore / n));
+        }
+        return kept.size();
+    }
+
+    /** Confirmed tracks the evidence rejected. */
+    long rejected() {
+        return rejected;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The detectors the settings ask for (HOG people, Haar faces, a user's ONNX model, moving regions), run on the
+ * The detectors the settings ask for (HOG people, BlazeFace or Haar faces, a user's ONNX model, moving regions), run on the
  * detection pictures of a batch; boxes come back in displayed-frame pixels. Not thread-safe.
  */
 public final class FrameDetectors implements AutoCloseable {
@@ -21,7 +21,8 @@ public final class FrameDetectors implements AutoCloseable {
             detectors.add(people != null ? people : new HogPeopleDetector(settings.minScore()));
         }
         if (settings.faces()) {
-            detectors.add(new CascadeFaceDetector());
+            detectors.add(DetectionSettings.HAAR.equals(settings.faceModel()) ? new CascadeFaceDetector()
+                    : new BlazeFaceDetector(BlazeFaceDetector.DEFAULT_MIN_SCORE));
         }
         if (settings.onnx() != null) {
             DetectionSettings.OnnxModel m = settings.onnx();

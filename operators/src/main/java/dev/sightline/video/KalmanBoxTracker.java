@@ -9,6 +9,8 @@ final class KalmanBoxTracker {
     private static final int N = 7;
 
     final String label;
+    /** Its place among the tracks of its tracker, in the order they were begun. */
+    final long serial;
     long id = -1;
     int hits;
     int misses;
@@ -25,7 +27,8 @@ final class KalmanBoxTracker {
     private final double[] x = new double[N];
     private final double[][] p = new double[N][N];
 
-    KalmanBoxTracker(String label, Box box, double timeS) {
+    KalmanBoxTracker(String label, Box box, double timeS, long serial) {
+        this.serial = serial;
         this.label = label;
         double[] z = measurement(box);
         System.arraycopy(z, 0, x, 0, 4);

@@ -12,13 +12,17 @@ import java.util.List;
  */
 public final class SortTracker {
 
-    /** A detection with the track it was assigned to (-1: none yet confirmed). */
-    public record Assigned(ObjectDetector.Detection detection, long trackId) {}
+    /**
+     * A detection with the track it was assigned to (-1: none yet confirmed) and that track's
+     * serial (its place in the order tracks were begun, confirmed or not).
+     */
+    public record Assigned(ObjectDetector.Detection detection, long trackId, long serial) {}
 
     private final DetectionSettings settings;
     private final List<KalmanBoxTracker> tracks = new ArrayList<>();
     private final List<KalmanBoxTracker> finished = new ArrayList<>();
     private final long[] nextId;
+    private long begun;
 
     /** @param nextId shared counter so ids are unique across labels within one video */
     public SortTracker(DetectionSettings settings, long[] nextId) {
@@ -60,14 +64,14 @@ public final class SortTracker {
             if (matchOf[d] >= 0) {
                 track = tracks.get(matchOf[d]);
             } else {
-                track = new KalmanBoxTracker(detection.label(), detection.box(), timeS);
+                track = new KalmanBoxTracker(detection.label(), detection.box(), timeS, begun++);
                 born.add(track);
             }
             track.update(detection.box(), detection.score(), timeS);
             if (track.id < 0 && track.hits >= settings.minHits()) {
                 track.id = nextId[0]++;
             }
-            out.add(new Assigned(detection, track.id));
+            out.add(new Assigned(detection, track.id, track.serial));
         }
         tracks.addAll(born);
         for (int i = tracks.size() - 1; i >= 0; i--) {
