@@ -266,8 +266,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<Path> files = peopleFree.stream().map(clips::resolve).filter(Files::exists).toList();
-            DetectionBenchmark.run(spec.commandLine().getOut(), files, vtest, annotations,
-                    DetectionBenchmark.oldAndNew(VideoConfig.settings(options.load()).detection()));
+            DetectionBenchmark.run(spec.commandLine().getOut(), files, vtest, annotations, VideoConfig.settings(options.load()).detection());
             return 0;
         }
     }

@@ -1,39 +1,21 @@
 package dev.sightline.attention;
 
-import static org.apache.iceberg.types.Types.NestedField.optional;
-import static org.apache.iceberg.types.Types.NestedField.required;
+import static dev.sightline.sink.Columns.dbl;
+import static dev.sightline.sink.Columns.lng;
+import static dev.sightline.sink.Columns.optLng;
+import static dev.sightline.sink.Columns.req;
+import static dev.sightline.sink.Columns.str;
 
 import dev.sightline.sink.Rows;
 import dev.sightline.sink.TableDefinition;
 import java.util.List;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.types.Types;
 
 /** The tables of gaze on video: hits on tracked objects, attention per track and scene, and per video over its viewers. */
 public final class AttentionTables {
 
     private AttentionTables() {}
-
-    private static Types.NestedField str(int id, String name, String doc) {
-        return optional(id, name, Types.StringType.get(), doc);
-    }
-
-    private static Types.NestedField req(int id, String name, String doc) {
-        return required(id, name, Types.StringType.get(), doc);
-    }
-
-    private static Types.NestedField dbl(int id, String name, String doc) {
-        return optional(id, name, Types.DoubleType.get(), doc);
-    }
-
-    private static Types.NestedField lng(int id, String name, String doc) {
-        return required(id, name, Types.LongType.get(), doc);
-    }
-
-    private static Types.NestedField optLng(int id, String name, String doc) {
-        return optional(id, name, Types.LongType.get(), doc);
-    }
 
     private static Long orNull(long value) {
         return value < 0 ? null : value;

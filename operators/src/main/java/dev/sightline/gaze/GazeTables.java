@@ -1,7 +1,9 @@
 package dev.sightline.gaze;
 
-import static org.apache.iceberg.types.Types.NestedField.optional;
-import static org.apache.iceberg.types.Types.NestedField.required;
+import static dev.sightline.sink.Columns.dbl;
+import static dev.sightline.sink.Columns.lng;
+import static dev.sightline.sink.Columns.str;
+import static dev.sightline.sink.Columns.req;
 
 import dev.sightline.sink.Rows;
 import dev.sightline.sink.TableDefinition;
@@ -16,27 +18,15 @@ public final class GazeTables {
     private GazeTables() {}
 
     private static Types.NestedField uri(int id) {
-        return required(id, "uri", Types.StringType.get(), "Object URI of the gaze file");
+        return req(id, "uri", "Object URI of the gaze file");
     }
 
     private static Types.NestedField version(int id) {
-        return required(id, "version", Types.StringType.get(), "Object version");
+        return req(id, "version", "Object version");
     }
 
     private static Types.NestedField recordingId(int id) {
-        return required(id, "recording_id", Types.StringType.get(), "Stable id of the recording (from object and participant/recording name)");
-    }
-
-    private static Types.NestedField dbl(int id, String name, String doc) {
-        return optional(id, name, Types.DoubleType.get(), doc);
-    }
-
-    private static Types.NestedField lng(int id, String name, String doc) {
-        return required(id, name, Types.LongType.get(), doc);
-    }
-
-    private static Types.NestedField str(int id, String name, String doc) {
-        return optional(id, name, Types.StringType.get(), doc);
+        return req(id, "recording_id", "Stable id of the recording (from object and participant/recording name)");
     }
 
     /** Doubles that are NaN (unknown) are written as null. */

@@ -29,9 +29,6 @@ final class DetectionTracking {
     private final Map<String, SortTracker> trackers = new LinkedHashMap<>();
     private final long[] nextTrackId = {0};
     private final List<Seen> seen = new ArrayList<>();
-    private final Map<String, Integer> firstOrdinal = new HashMap<>();
-    private final Map<String, Integer> lastOrdinal = new HashMap<>();
-    private int ordinal;
     private long rejected;
 
     DetectionTracking(VideoEnd end, String videoId, DetectionSettings settings, RowSink sink) {
@@ -57,29 +54,17 @@ final class DetectionTracking {
         }
         for (Map.Entry<String, SortTracker> entry : trackers.entrySet()) {
             for (SortTracker.Assigned a : entry.getValue().update(byLabel.getOrDefault(entry.getKey(), List.of()), timeS)) {
-                String key = entry.getKey() + "#" + a.serial();
-                firstOrdinal.putIfAbsent(key, ordinal);
-                lastOrdinal.put(key, ordinal);
                 seen.add(new Seen(frame, timeS, a.detection(), a.serial(), moving(a.detection(), movingBoxes)));
             }
         }
-        ordinal++;
     }
 
-    /** 1 when a moving region covers a fifth of the box, else 0; NaN when moving regions are not sought. */
+    /** Whether a moving region overlaps the detection (see {@link TrackEvidence#movingOverlap}); NaN when moving regions are not sought. */
     private double moving(ObjectDetector.Detection d, List<Box> movingBoxes) {
         if (!settings.movingObjects() || d.label().equals(MovingRegions.LABEL)) {
             return Double.NaN;
         }
-        Box b = d.box();
-        for (Box m : movingBoxes) {
-            double w = Math.min(b.x() + b.width(), m.x() + m.width()) - Math.max(b.x(), m.x());
-            double h = Math.min(b.y() + b.height(), m.y() + m.height()) - Math.max(b.y(), m.y());
-            if (w > 0 && h > 0 && w * h >= 0.2 * b.area()) {
-                return 1;
-            }
-        }
-        return 0;
+        return TrackEvidence.movingOverlap(d.box(), movingBoxes);
     }
 
     /** Judges the confirmed tracks, writes the detections and the kept tracks; returns how many were kept. */
@@ -98,10 +83,11 @@ final class DetectionTracking {
         for (KalmanBoxTracker t : confirmed) {
             String key = t.label + "#" + t.serial;
             TrackEvidence e = evidence.get(key);
-            e.spanned(lastOrdinal.get(key) - firstOrdinal.get(key) + 1);
             TrackEvidence.Features f = e.features(end.height());
-            boolean keep = !settings.trackFilter() || TrackVerdict.plausible(f);
-            LOG.info("{} track {}: {} {}", end.object().uri(), t.id, keep ? "kept" : "rejected", f);
+            boolean keep = !settings.trackFilter() || TrackVerdict.DEFAULTS.plausible(f);
+            if (!keep) {
+                LOG.debug("{}: {} track {} left out ({}): {}", end.object().uri(), t.label, t.id, TrackVerdict.DEFAULTS.reason(f), f);
+            }
             if (keep) {
                 finalIds.put(key, (long) kept.size());
                 kept.add(t);

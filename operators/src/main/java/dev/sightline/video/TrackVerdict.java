@@ -1,11 +1,60 @@
 package dev.sightline.video;
 
-/** Decides from a track's {@link TrackEvidence.Features} whether its object is real. */
-final class TrackVerdict {
+import java.io.Serializable;
 
-    private TrackVerdict() {}
+/**
+ * Decides from a track's {@link TrackEvidence.Features} whether its object is real. People and
+ * faces are judged (the detectors' false positives are theirs); moving regions and a user's model
+ * are kept as their own thresholds decide.
+ *
+ * <ul>
+ *   <li>too little said for it: detections times mean score below {@code minTotalScore}
+ *       ({@code minFaceTotalScore} for faces);
+ *   <li>flickering: box height varying more than {@code maxHeightVariation} of its mean;
+ *   <li>people only, a still thing in a still place: travelling less than
+ *       {@code minTravelHeights} box heights while moving regions overlap fewer than
+ *       {@code minMovingShare} of its boxes (judged only where moving regions were sought).
+ * </ul>
+ */
+public record TrackVerdict(double minTotalScore, double minFaceTotalScore, double maxHeightVariation, double minTravelHeights,
+        double minMovingShare) implements Serializable {
 
-    static boolean plausible(TrackEvidence.Features f) {
-        return true;
+    /**
+     * Chosen by leave-one-clip-out cross-validation in {@code sightline bench detection} (see
+     * docs/benchmarks.md): evidence of at least 4 (e.g. 4 boxes at HOG margin 1), faces 2, height
+     * steady within 30 %, and a person that neither travels half its height nor has motion on a
+     * tenth of its boxes is a thing.
+     */
+    public static final TrackVerdict DEFAULTS = new TrackVerdict(4, 2, 0.3, 0.5, 0.1);
+
+    /** Keeps every track. */
+    public static final TrackVerdict KEEP_ALL = new TrackVerdict(0, 0, Double.POSITIVE_INFINITY, 0, 0);
+
+    /** True when the track is taken to be a real object. */
+    public boolean plausible(TrackEvidence.Features f) {
+        boolean person = f.label().equals("person");
+        boolean face = f.label().equals(BlazeFaceDetector.LABEL);
+        if (!person && !face) {
+            return true;
+        }
+        if (f.totalScore() < (face ? minFaceTotalScore : minTotalScore)) {
+            return false;
+        }
+        if (f.heightVariation() > maxHeightVariation) {
+            return false;
+        }
+        return !(person && !Double.isNaN(f.movingShare()) && f.travelHeights() < minTravelHeights && f.movingShare() < minMovingShare);
+    }
+
+    /** Why a track is not plausible, for logs: {@code ""} when it is. */
+    public String reason(TrackEvidence.Features f) {
+        if (plausible(f)) {
+            return "";
+        }
+        boolean face = f.label().equals(BlazeFaceDetector.LABEL);
+        if (f.totalScore() < (face ? minFaceTotalScore : minTotalScore)) {
+            return "little evidence";
+        }
+        return f.heightVariation() > maxHeightVariation ? "flickering size" : "still, with nothing moving on it";
     }
 }
