@@ -52,26 +52,45 @@ public final class DetectionBenchmark {
         DetectionSettings old = configured.withFaces(DetectionSettings.HAAR, false).withMovingObjects(false);
         DetectionSettings unfiltered = configured.withFaces(DetectionSettings.BLAZEFACE, false).withMovingObjects(true);
         LocalObjectStore store = new LocalObjectStore();
-        out.printf("%-28s %7s  %-5s %7s %7s %7s %10s%n", "footage without people", "minutes", "layer", "person", "face", "moving",
-                "false/min");
-        List<Clip> clips = new ArrayList<>();
-        double[] totals = new double[5]; // minutes, old people, old faces, new people, new faces
+        List<Clip> before = new ArrayList<>();
+        List<Clip> after = new ArrayList<>();
         for (Path file : peopleFree) {
             MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(file));
-            Analysed before = analyse(store, object, old);
-            Analysed after = analyse(store, object, unfiltered);
-            clips.add(after.clip());
-            long oldPeople = count(before.clip().tracks(), "person", TrackVerdict.KEEP_ALL);
-            long oldFaces = count(before.clip().tracks(), "face", TrackVerdict.KEEP_ALL);
-            long newPeople = count(after.clip().tracks(), "person", TrackVerdict.DEFAULTS);
-            long newFaces = count(after.clip().tracks(), "face", TrackVerdict.DEFAULTS);
-            double minutes = after.clip().minutes();
-            out.printf("%-28s %7.2f  %-5s %7d %7d %7s %10.1f%n", file.getFileName(), minutes, "old", oldPeople, oldFaces, "",
-                    (oldPeople + oldFaces) / minutes);
-            out.printf("%-28s %7.2f  %-5s %7d %7d %7d %10.1f%n", "", minutes, "new", newPeople, newFaces,
-                    count(after.clip().tracks(), "moving-object", TrackVerdict.DEFAULTS), (newPeople + newFaces) / minutes);
-            out.flush();
-            totals[0] += minutes;
+            before.add(analyse(store, object, old).clip());
+            after.add(analyse(store, object, unfiltered).clip());
+        }
+        if (vtest == null || !Files.exists(vtest)) {
+            out.println("vtest.avi not found: no recall, so no filter can be chosen");
+            return;
+        }
+        Map<Long, List<Box>> truth = annotations(annotations);
+        MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(vtest));
+        Analysed vtestBefore = analyse(store, object, old);
+        Analysed vtestAfter = analyse(store, object, unfiltered);
+        List<TrackVerdict> grid = grid();
+        Map<TrackVerdict, Double> recalls = new HashMap<>();
+        for (TrackVerdict v : grid) {
+            recalls.put(v, recall(truth, vtestAfter.rows(), vtestAfter.clip(), v));
+        }
+        TrackVerdict chosen = choose(grid, recalls, after, null);
+        out.printf("the filter chosen on all clips (total face height travel moving): %s; TrackVerdict.DEFAULTS %s%n%n", describe(chosen),
+                chosen.equals(TrackVerdict.DEFAULTS) ? "is the same" : "differs: " + describe(TrackVerdict.DEFAULTS));
+
+        out.printf("%-28s %7s  %-5s %7s %7s %7s %10s%n", "footage without people", "minutes", "layer", "person", "face", "moving",
+                "false/min");
+        double[] totals = new double[5]; // minutes, old people, old faces, new people, new faces
+        for (int i = 0; i < after.size(); i++) {
+            Clip b = before.get(i);
+            Clip a = after.get(i);
+            long oldPeople = count(b.tracks(), "person", TrackVerdict.KEEP_ALL);
+            long oldFaces = count(b.tracks(), "face", TrackVerdict.KEEP_ALL);
+            long newPeople = count(a.tracks(), "person", chosen);
+            long newFaces = count(a.tracks(), "face", chosen);
+            out.printf("%-28s %7.2f  %-5s %7d %7d %7s %10.1f%n", a.name(), a.minutes(), "old", oldPeople, oldFaces, "",
+                    (oldPeople + oldFaces) / a.minutes());
+            out.printf("%-28s %7.2f  %-5s %7d %7d %7d %10.1f%n", "", a.minutes(), "new", newPeople, newFaces,
+                    count(a.tracks(), "moving-object", chosen), (newPeople + newFaces) / a.minutes());
+            totals[0] += a.minutes();
             totals[1] += oldPeople;
             totals[2] += oldFaces;
             totals[3] += newPeople;
@@ -81,77 +100,81 @@ public final class DetectionBenchmark {
                 (totals[1] + totals[2]) / totals[0]);
         out.printf("%-28s %7.2f  %-5s %7d %7d %7s %10.1f%n", "", totals[0], "new", (long) totals[3], (long) totals[4], "",
                 (totals[3] + totals[4]) / totals[0]);
-        if (vtest == null || !Files.exists(vtest)) {
-            out.println("vtest.avi not found: no recall measured, no cross-validation");
-            return;
-        }
-        Map<Long, List<Box>> truth = annotations(annotations);
-        MediaObject object = new ObjectInspector(store).inspect(LocalPaths.toUri(vtest));
-        Analysed before = analyse(store, object, old);
-        Analysed after = analyse(store, object, unfiltered);
+
         out.printf("%nvtest.avi, %d people hand-annotated on frames %s: recall at IoU >= 0.5%n",
                 truth.values().stream().mapToInt(List::size).sum(), new TreeMap<>(truth).keySet());
         out.printf("%-5s %10s %14s %14s%n", "layer", "detector", "tracked boxes", "person tracks");
-        out.printf("%-5s %10.2f %14.2f %14d%n", "old", recall(truth, before.rows(), null, TrackVerdict.KEEP_ALL),
-                recall(truth, before.rows(), before.clip(), TrackVerdict.KEEP_ALL), count(before.clip().tracks(), "person", TrackVerdict.KEEP_ALL));
-        out.printf("%-5s %10.2f %14.2f %14d%n", "new", recall(truth, after.rows(), null, TrackVerdict.DEFAULTS),
-                recall(truth, after.rows(), after.clip(), TrackVerdict.DEFAULTS), count(after.clip().tracks(), "person", TrackVerdict.DEFAULTS));
-        crossValidate(out, clips, truth, after);
+        out.printf("%-5s %10.2f %14.2f %14d%n", "old", recall(truth, vtestBefore.rows(), null, TrackVerdict.KEEP_ALL),
+                recall(truth, vtestBefore.rows(), vtestBefore.clip(), TrackVerdict.KEEP_ALL),
+                count(vtestBefore.clip().tracks(), "person", TrackVerdict.KEEP_ALL));
+        out.printf("%-5s %10.2f %14.2f %14d%n", "new", recall(truth, vtestAfter.rows(), null, chosen),
+                recall(truth, vtestAfter.rows(), vtestAfter.clip(), chosen), count(vtestAfter.clip().tracks(), "person", chosen));
+
+        out.printf("%nleave-one-clip-out: the filter chosen on the other clips (fewest false tracks, vtest recall >= %.2f)%n", MIN_RECALL);
+        out.printf("%-28s %-30s %8s %8s %10s%n", "held out", "chosen: total face height travel moving", "recall", "false", "false/min");
+        double minutes = 0;
+        long falseTracks = 0;
+        for (Clip held : after) {
+            TrackVerdict v = choose(grid, recalls, after, held);
+            if (v == null) {
+                out.printf("%-28s no setting keeps the recall%n", held.name());
+                continue;
+            }
+            long f = count(held.tracks(), "person", v) + count(held.tracks(), "face", v);
+            minutes += held.minutes();
+            falseTracks += f;
+            out.printf("%-28s %-30s %8.2f %8d %10.1f%n", held.name(), describe(v), recalls.get(v), f, f / held.minutes());
+        }
+        out.printf("%-28s %-30s %8s %8d %10.1f%n", "held out, all", "", "", falseTracks, falseTracks / Math.max(1e-9, minutes));
+        out.flush();
     }
 
-    /** Leave one clip out: choose the filter on the others (and vtest's recall), count the held-out clip's false tracks. */
-    private static void crossValidate(PrintWriter out, List<Clip> clips, Map<Long, List<Box>> truth, Analysed vtest) {
+    /** The settings tried, loosest first along every threshold. */
+    private static List<TrackVerdict> grid() {
         List<TrackVerdict> grid = new ArrayList<>();
         for (double total : new double[] {0, 2, 3, 4, 5, 6, 8}) {
             for (double faceTotal : new double[] {0, 1, 2, 3}) {
-                for (double height : new double[] {0.2, 0.3, 0.5, Double.POSITIVE_INFINITY}) {
+                for (double height : new double[] {Double.POSITIVE_INFINITY, 0.5, 0.3, 0.2}) {
                     for (double travel : new double[] {0, 0.1, 0.25, 0.5, 1}) {
-                        for (double moving : new double[] {0.05, 0.1, 0.2, 0.3}) {
+                        for (double moving : new double[] {0, 0.05, 0.1, 0.2, 0.3}) {
                             grid.add(new TrackVerdict(total, faceTotal, height, travel, moving));
                         }
                     }
                 }
             }
         }
-        Map<TrackVerdict, Double> recalls = new HashMap<>();
+        return grid;
+    }
+
+    /**
+     * The setting with the fewest false tracks on the clips other than {@code heldOut} (all when
+     * null) among those that keep vtest's recall; ties go to the better recall, then to the loosest.
+     */
+    private static TrackVerdict choose(List<TrackVerdict> grid, Map<TrackVerdict, Double> recalls, List<Clip> clips, Clip heldOut) {
+        TrackVerdict best = null;
+        long bestFalse = Long.MAX_VALUE;
         for (TrackVerdict v : grid) {
-            recalls.put(v, recall(truth, vtest.rows(), vtest.clip(), v));
-        }
-        out.printf("%nleave-one-clip-out: the filter chosen on the other clips (fewest false tracks, vtest recall >= %.2f)%n", MIN_RECALL);
-        out.printf("%-28s %-44s %8s %10s %12s%n", "held out", "chosen: total face height travel moving", "recall", "false", "false/min");
-        double minutes = 0;
-        long falseTracks = 0;
-        for (Clip held : clips) {
-            TrackVerdict best = null;
-            long bestFalse = Long.MAX_VALUE;
-            for (TrackVerdict v : grid) {
-                if (recalls.get(v) < MIN_RECALL) {
-                    continue;
-                }
-                long f = 0;
-                for (Clip c : clips) {
-                    if (c != held) {
-                        f += count(c.tracks(), "person", v) + count(c.tracks(), "face", v);
-                    }
-                }
-                // fewest false tracks; then the better recall; then the first (loosest) in grid order
-                if (f < bestFalse || (f == bestFalse && recalls.get(v) > recalls.get(best))) {
-                    best = v;
-                    bestFalse = f;
-                }
-            }
-            if (best == null) {
-                out.printf("%-28s no setting keeps the recall%n", held.name());
+            if (recalls.get(v) < MIN_RECALL) {
                 continue;
             }
-            long f = count(held.tracks(), "person", best) + count(held.tracks(), "face", best);
-            minutes += held.minutes();
-            falseTracks += f;
-            out.printf("%-28s %5.0f %4.0f %6.1f %6.2f %6.2f %17.2f %10d %12.1f%n", held.name(), best.minTotalScore(), best.minFaceTotalScore(),
-                    best.maxHeightVariation(), best.minTravelHeights(), best.minMovingShare(), recalls.get(best), f, f / held.minutes());
+            long f = 0;
+            for (Clip c : clips) {
+                if (c != heldOut) {
+                    f += count(c.tracks(), "person", v) + count(c.tracks(), "face", v);
+                }
+            }
+            if (f < bestFalse || (f == bestFalse && recalls.get(v) > recalls.get(best))) {
+                best = v;
+                bestFalse = f;
+            }
         }
-        out.printf("%-28s %-44s %8s %10d %12.1f%n", "held out, all", "", "", falseTracks, falseTracks / Math.max(1e-9, minutes));
-        out.flush();
+        return best;
+    }
+
+    private static String describe(TrackVerdict v) {
+        return String.format(java.util.Locale.ROOT, "%.0f %.0f %s %.2f %.2f", v.minTotalScore(), v.minFaceTotalScore(),
+                Double.isInfinite(v.maxHeightVariation()) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", v.maxHeightVariation()),
+                v.minTravelHeights(), v.minMovingShare());
     }
 
     private static Analysed analyse(LocalObjectStore store, MediaObject object, DetectionSettings settings) {

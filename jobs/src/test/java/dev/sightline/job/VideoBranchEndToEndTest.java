@@ -80,7 +80,8 @@ class VideoBranchEndToEndTest {
         assertThat(scenes).hasSize(1);
         assertThat(Files.size(dev.sightline.cloud.LocalPaths.toPath((String) scenes.get(0).getField("keyframe_uri")))).isPositive();
         List<Record> detections = Tables.read(config, "video_detections");
-        assertThat(detections).isNotEmpty().allSatisfy(r -> assertThat(r.getField("label")).isIn("person", "face"));
+        assertThat(detections).isNotEmpty().allSatisfy(r -> assertThat(r.getField("label")).isIn("person", "face", "moving-object"));
+        assertThat(detections).anyMatch(r -> "person".equals(r.getField("label")) && r.getField("track_id") != null);
         List<Record> tracks = Tables.read(config, "video_tracks");
         assertThat(tracks).hasSize(((Long) summary.getField("tracks")).intValue());
         assertThat(detections).anyMatch(r -> r.getField("track_id") != null);

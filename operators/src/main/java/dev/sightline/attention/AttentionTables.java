@@ -11,11 +11,22 @@ import dev.sightline.sink.TableDefinition;
 import java.util.List;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Types;
 
 /** The tables of gaze on video: hits on tracked objects, attention per track and scene, and per video over its viewers. */
 public final class AttentionTables {
 
     private AttentionTables() {}
+
+    /** A schema of one recording's presentation of a video (ids 1 to 6), then {@code rest} (ids from 7). */
+    private static Schema perPresentation(Types.NestedField... rest) {
+        List<Types.NestedField> columns = new java.util.ArrayList<>(List.of(req(1, "uri", "Object URI of the gaze file"),
+                req(2, "version", "Object version of the gaze file"), req(3, "recording_id", "The recording"),
+                lng(4, "segment_index", "The presentation (gaze_stimuli.segment_index)"), req(5, "video_uri", "Object URI of the video"),
+                req(6, "video_id", "The video")));
+        columns.addAll(List.of(rest));
+        return new Schema(columns);
+    }
 
     private static Long orNull(long value) {
         return value < 0 ? null : value;
@@ -47,10 +58,7 @@ public final class AttentionTables {
 
     public static final TableDefinition<AttentionRows.TrackAttention> TRACK_ATTENTION = new TableDefinition<>(
             "gaze_track_attention", "Per recording and track of the video it showed: the track as a moving area of interest.",
-            new Schema(req(1, "uri", "Object URI of the gaze file"), req(2, "version", "Object version of the gaze file"),
-                    req(3, "recording_id", "The recording"),
-                    lng(4, "segment_index", "The presentation (gaze_stimuli.segment_index)"),
-                    req(5, "video_uri", "Object URI of the video"), req(6, "video_id", "The video"),
+            perPresentation(
                     lng(7, "track_id", "The track"), str(8, "label", "The track's label"),
                     dbl(9, "visible_ms", "Time the track was on the screen while the recording watched the video"),
                     dbl(10, "dwell_ms", "Total duration of the fixations and pursuits on it"),
@@ -69,10 +77,7 @@ public final class AttentionTables {
 
     public static final TableDefinition<AttentionRows.SceneAttention> SCENE_ATTENTION = new TableDefinition<>(
             "gaze_scene_attention", "Per recording and scene of the video it showed: dwell on tracked objects and elsewhere, spread of fixations.",
-            new Schema(req(1, "uri", "Object URI of the gaze file"), req(2, "version", "Object version of the gaze file"),
-                    req(3, "recording_id", "The recording"),
-                    lng(4, "segment_index", "The presentation (gaze_stimuli.segment_index)"),
-                    req(5, "video_uri", "Object URI of the video"), req(6, "video_id", "The video"),
+            perPresentation(
                     str(7, "scene_detector", "The scene detector whose scenes these are (the first configured)"),
                     lng(8, "scene_index", "The scene (video_scenes.scene_index)"),
                     dbl(9, "start_time_s", "Scene start, video seconds"), dbl(10, "end_time_s", "Scene end, video seconds"),
