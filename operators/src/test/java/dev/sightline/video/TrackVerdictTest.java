@@ -44,8 +44,12 @@ class TrackVerdictTest {
         TrackVerdict v = TrackVerdict.DEFAULTS;
         assertThat(v.plausible(walker("person", 3, 0.6, 10, 1, 0.02))).isFalse();
         assertThat(v.reason(walker("person", 3, 0.6, 10, 1, 0.02))).isEqualTo("little evidence");
-        assertThat(v.plausible(walker("person", 20, 1.2, 10, 1, 0.6))).isFalse();
-        assertThat(v.reason(walker("person", 20, 1.2, 10, 1, 0.6))).isEqualTo("flickering size");
+        assertThat(v.plausible(walker("person", 20, 1.2, 10, 1, 0.6))).isTrue(); // the defaults judge no flicker
+        TrackVerdict steady = new TrackVerdict(4, 2, 0.3, 0.1, 0.05);
+        assertThat(steady.plausible(walker("person", 20, 1.2, 10, 1, 0.6))).isFalse();
+        assertThat(steady.reason(walker("person", 20, 1.2, 10, 1, 0.6))).isEqualTo("flickering size");
+        assertThat(steady.plausible(walker("face", 2, 0.7, 0, 0, 0.02))).isFalse(); // 1.4 < 2
+        assertThat(steady.plausible(walker("face", 3, 0.7, 0, 0, 0.02))).isTrue(); // faces are not judged on motion
     }
 
     @Test
