@@ -266,6 +266,14 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<Path> files = peopleFree.stream().map(clips::resolve).filter(Files::exists).toList();
+            List<String> missing = peopleFree.stream().filter(name -> !Files.exists(clips.resolve(name))).toList();
+            if (!missing.isEmpty()) {
+                spec.commandLine().getErr().println("not in " + clips.toAbsolutePath().normalize() + ": " + String.join(", ", missing)
+                        + " (jobs/scripts/public-clips.sh extracts them from fetched mirrors)");
+            }
+            if (files.isEmpty()) {
+                return 2;
+            }
             DetectionBenchmark.run(spec.commandLine().getOut(), files, vtest, annotations, VideoConfig.settings(options.load()).detection());
             return 0;
         }
