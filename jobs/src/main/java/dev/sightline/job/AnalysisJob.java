@@ -130,6 +130,9 @@ public final class AnalysisJob {
                 .uid("identify-objects");
 
         TableStreams rows = new TableStreams();
+        if (joinsGazeWithVideo()) {
+            GazeVideoStage.request(rows);
+        }
         List<DataStream<ObjectOutcome>> outcomes = new ArrayList<>();
         if (offload != null) {
             OffloadPlan.Attached offloaded = offload.attach(identified, stores, rows, tables());

@@ -4,6 +4,7 @@ import static dev.sightline.sink.Columns.dbl;
 import static dev.sightline.sink.Columns.lng;
 import static dev.sightline.sink.Columns.optLng;
 import static dev.sightline.sink.Columns.req;
+import static dev.sightline.sink.Columns.schema;
 import static dev.sightline.sink.Columns.str;
 
 import dev.sightline.sink.Rows;
@@ -20,12 +21,9 @@ public final class AttentionTables {
 
     /** A schema of one recording's presentation of a video (ids 1 to 6), then {@code rest} (ids from 7). */
     private static Schema perPresentation(Types.NestedField... rest) {
-        List<Types.NestedField> columns = new java.util.ArrayList<>(List.of(req(1, "uri", "Object URI of the gaze file"),
-                req(2, "version", "Object version of the gaze file"), req(3, "recording_id", "The recording"),
-                lng(4, "segment_index", "The presentation (gaze_stimuli.segment_index)"), req(5, "video_uri", "Object URI of the video"),
-                req(6, "video_id", "The video")));
-        columns.addAll(List.of(rest));
-        return new Schema(columns);
+        return schema(List.of(req(1, "uri", "Object URI of the gaze file"), req(2, "version", "Object version of the gaze file"),
+                req(3, "recording_id", "The recording"), lng(4, "segment_index", "The presentation (gaze_stimuli.segment_index)"),
+                req(5, "video_uri", "Object URI of the video"), req(6, "video_id", "The video")), rest);
     }
 
     private static Long orNull(long value) {

@@ -10,6 +10,12 @@ public final class GazeVideoStage {
 
     private GazeVideoStage() {}
 
+    /** Asks the branches of a graph to make the join's inputs; call before they are attached. */
+    public static void request(TableStreams rows) {
+        rows.want(Viewing.OUTPUT);
+        rows.want(StimulusVideo.OUTPUT);
+    }
+
     /**
      * Joins the {@link Viewing}s and {@link StimulusVideo}s gathered in {@code rows} and adds the
      * join's tables there; does nothing when the graph has no gaze or no video analysis.

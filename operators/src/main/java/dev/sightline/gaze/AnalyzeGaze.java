@@ -30,8 +30,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * The gaze stage: streams each gaze object through its parser and {@link GazeAnalyzer}, emitting
- * rows to their tables' side outputs as they are produced and one outcome per object; the
- * recordings linked to a video also go, as {@link Viewing}s, to {@link Viewing#OUTPUT}. Metrics:
+ * rows to their tables' side outputs as they are produced and one outcome per object; when the
+ * gaze-video join reads them, the recordings linked to a video also go, as {@link Viewing}s, to
+ * {@link Viewing#OUTPUT}. Metrics:
  * {@code gazeSamples}, {@code gazeRecordings}, {@code gazeFixations}, {@code gazeSaccades}.
  */
 public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOutcome> {
@@ -47,9 +48,13 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
     private transient Counter fixations;
     private transient Counter saccades;
 
-    public AnalyzeGaze(ObjectStoreFactory stores, GazeSettings settings) {
+    private final boolean viewings;
+
+    /** @param viewings whether to emit the {@link Viewing}s of linked recordings (the gaze-video join reads them) */
+    public AnalyzeGaze(ObjectStoreFactory stores, GazeSettings settings, boolean viewings) {
         super(stores);
         this.settings = settings;
+        this.viewings = viewings;
     }
 
     @Override
@@ -70,10 +75,14 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
                 })
                 .observing(GazeTables.FIXATIONS, row -> fixations.inc())
                 .observing(GazeTables.SACCADES, row -> saccades.inc());
-        ViewingCollector viewings = new ViewingCollector();
-        sink.observingRows(viewings);
+        if (!viewings) {
+            out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
+            return;
+        }
+        ViewingCollector linked = new ViewingCollector();
+        sink.observingRows(linked);
         out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
-        for (Viewing viewing : viewings.viewings()) {
+        for (Viewing viewing : linked.viewings()) {
             context.output(Viewing.OUTPUT, viewing);
         }
     }

@@ -37,7 +37,7 @@ public final class GazeBranch implements MediaBranch {
     public DataStream<ObjectOutcome> attach(DataStream<MediaObject> objects, TableStreams tables) {
         SingleOutputStreamOperator<ObjectOutcome> outcomes = objects
                 .rebalance()
-                .process(new AnalyzeGaze(stores, settings))
+                .process(new AnalyzeGaze(stores, settings, tables.wants(Viewing.OUTPUT)))
                 .name("gaze: parse, clean, detect events")
                 .uid("gaze-analyze");
         tables.addResults(outcomes, GazeTables.ALL);

@@ -4,6 +4,7 @@ import static dev.sightline.sink.Columns.dbl;
 import static dev.sightline.sink.Columns.lng;
 import static dev.sightline.sink.Columns.str;
 import static dev.sightline.sink.Columns.req;
+import static dev.sightline.sink.Columns.schema;
 
 import dev.sightline.sink.Rows;
 import dev.sightline.sink.TableDefinition;
@@ -27,6 +28,26 @@ public final class GazeTables {
 
     private static Types.NestedField recordingId(int id) {
         return req(id, "recording_id", "Stable id of the recording (from object and participant/recording name)");
+    }
+
+    /**
+     * The schema of an eye movement from one place to another: the recording's columns, its
+     * index (id 4), times and start and end positions with the amplitude (ids 5 to 16), then {@code rest}.
+     */
+    private static Schema movement(Types.NestedField index, Types.NestedField... rest) {
+        return schema(List.of(uri(1), version(2), recordingId(3), index,
+                dbl(5, "start_time_ms", "First sample, tracker clock"),
+                dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
+                dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
+                dbl(8, "start_x_px", "Start position, pixels"),
+                dbl(9, "start_y_px", "Start position, pixels"),
+                dbl(10, "end_x_px", "End position, pixels"),
+                dbl(11, "end_y_px", "End position, pixels"),
+                dbl(12, "start_x_deg", "Start position, degrees from the screen centre"),
+                dbl(13, "start_y_deg", "Start position, degrees from the screen centre"),
+                dbl(14, "end_x_deg", "End position, degrees from the screen centre"),
+                dbl(15, "end_y_deg", "End position, degrees from the screen centre"),
+                dbl(16, "amplitude_deg", "Angle between start and end lines of sight")), rest);
     }
 
     /** Doubles that are NaN (unknown) are written as null. */
@@ -94,20 +115,7 @@ public final class GazeTables {
 
     public static final TableDefinition<GazeRows.Saccade> SACCADES = new TableDefinition<>(
             "gaze_saccades", "Saccades, detected by Sightline or reported by the tracker.",
-            new Schema(uri(1), version(2), recordingId(3),
-                    lng(4, "saccade_index", "Order within the recording and source"),
-                    dbl(5, "start_time_ms", "First sample, tracker clock"),
-                    dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
-                    dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
-                    dbl(8, "start_x_px", "Start position, pixels"),
-                    dbl(9, "start_y_px", "Start position, pixels"),
-                    dbl(10, "end_x_px", "End position, pixels"),
-                    dbl(11, "end_y_px", "End position, pixels"),
-                    dbl(12, "start_x_deg", "Start position, degrees from the screen centre"),
-                    dbl(13, "start_y_deg", "Start position, degrees from the screen centre"),
-                    dbl(14, "end_x_deg", "End position, degrees from the screen centre"),
-                    dbl(15, "end_y_deg", "End position, degrees from the screen centre"),
-                    dbl(16, "amplitude_deg", "Angle between start and end lines of sight"),
+            movement(lng(4, "saccade_index", "Order within the recording and source"),
                     dbl(17, "peak_velocity_deg_s", "Highest angular velocity within the saccade"),
                     dbl(18, "pso_duration_ms", "Post-saccadic oscillation right after it; 0 when none"),
                     str(19, "detector", "adaptive, ivt, idt, or eyelink for tracker events"),
@@ -151,20 +159,7 @@ public final class GazeTables {
 
     public static final TableDefinition<GazeRows.Pursuit> PURSUITS = new TableDefinition<>(
             "gaze_pursuits", "Smooth pursuits: the eye following a moving target, told from fixations by the low-pass filtered gaze speed.",
-            new Schema(uri(1), version(2), recordingId(3),
-                    lng(4, "pursuit_index", "Order within the recording"),
-                    dbl(5, "start_time_ms", "First sample, tracker clock"),
-                    dbl(6, "end_time_ms", "One sample period after the last sample (exclusive end)"),
-                    dbl(7, "duration_ms", "end_time_ms - start_time_ms"),
-                    dbl(8, "start_x_px", "Start position, pixels"),
-                    dbl(9, "start_y_px", "Start position, pixels"),
-                    dbl(10, "end_x_px", "End position, pixels"),
-                    dbl(11, "end_y_px", "End position, pixels"),
-                    dbl(12, "start_x_deg", "Start position, degrees from the screen centre"),
-                    dbl(13, "start_y_deg", "Start position, degrees from the screen centre"),
-                    dbl(14, "end_x_deg", "End position, degrees from the screen centre"),
-                    dbl(15, "end_y_deg", "End position, degrees from the screen centre"),
-                    dbl(16, "amplitude_deg", "Angle between start and end lines of sight"),
+            movement(lng(4, "pursuit_index", "Order within the recording"),
                     dbl(17, "mean_velocity_deg_s", "Path length of the gaze, averaged over 20 ms steps, over the duration, degrees per second"),
                     dbl(18, "direction_deg", "Direction from start to end: 0 rightwards, 90 upwards, 180 leftwards, -90 downwards"),
                     str(19, "detector", "adaptive"),

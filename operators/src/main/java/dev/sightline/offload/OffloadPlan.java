@@ -49,7 +49,7 @@ public record OffloadPlan(OffloadSettings settings, ComputeBackendFactory backen
                 .setParallelism(settings.parallelism())
                 .name("offload analyses")
                 .uid("offload-analysis")
-                .process(new EmitOffloadResults(tables))
+                .process(new EmitOffloadResults(tables, rows.wants(dev.sightline.attention.Viewing.OUTPUT)))
                 .setParallelism(settings.parallelism())
                 .name("offloaded results")
                 .uid("offload-results");

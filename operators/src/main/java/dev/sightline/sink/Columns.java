@@ -3,6 +3,9 @@ package dev.sightline.sink;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 
 /** Column factories for table schemas: the few kinds of column result tables are made of, each with its doc. */
@@ -33,5 +36,12 @@ public final class Columns {
     /** An optional long. */
     public static Types.NestedField optLng(int id, String name, String doc) {
         return optional(id, name, Types.LongType.get(), doc);
+    }
+
+    /** A schema of the columns several tables begin with, then {@code rest}. */
+    public static Schema schema(List<Types.NestedField> lead, Types.NestedField... rest) {
+        List<Types.NestedField> columns = new ArrayList<>(lead);
+        columns.addAll(List.of(rest));
+        return new Schema(columns);
     }
 }

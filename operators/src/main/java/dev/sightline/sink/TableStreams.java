@@ -21,6 +21,7 @@ public final class TableStreams {
     private final Map<String, TableDefinition<?>> tables = new LinkedHashMap<>();
     private final Map<String, List<DataStream<RowData>>> streams = new LinkedHashMap<>();
     private final Map<String, List<DataStream<?>>> tagged = new LinkedHashMap<>();
+    private final java.util.Set<String> wanted = new java.util.HashSet<>();
 
     /** Adds rows for {@code table}. */
     public void add(TableDefinition<?> table, DataStream<RowData> rows) {
@@ -49,6 +50,16 @@ public final class TableStreams {
                 .returns(table.rowType())
                 .name("rows for " + table.name())
                 .uid("rows-" + table.name()));
+    }
+
+    /** Says that a later stage reads the records tagged {@code tag}: the operators that can make them should. */
+    public void want(OutputTag<?> tag) {
+        wanted.add(tag.getId());
+    }
+
+    /** Whether a later stage reads the records tagged {@code tag} (else making them is wasted work). */
+    public boolean wants(OutputTag<?> tag) {
+        return wanted.contains(tag.getId());
     }
 
     /**

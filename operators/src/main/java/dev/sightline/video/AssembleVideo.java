@@ -23,8 +23,8 @@ import org.apache.flink.util.Collector;
  * The last video stage, keyed by video: gathers the analysed batches by sequence number (a batch
  * never counts twice; each arrival reads only a count) until the closing record says all have
  * come, then decides the scenes, tracks the detections and writes the rows, keyframes and the
- * video's outcome; the analysed video also goes, as a {@link StimulusVideo}, to
- * {@link StimulusVideo#OUTPUT} for the gaze join. Its state
+ * video's outcome; when the gaze-video join reads them, the analysed video also goes, as a
+ * {@link StimulusVideo}, to {@link StimulusVideo#OUTPUT}. Its state
  * holds only the scores, detections and candidate thumbnails of videos in flight.
  * Metrics: {@code scenes}.
  */
@@ -39,9 +39,13 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
     private transient ValueState<VideoEnd> end;
     private transient Counter scenes;
 
-    public AssembleVideo(ObjectStoreFactory stores, VideoSettings settings) {
+    private final boolean stimulusVideos;
+
+    /** @param stimulusVideos whether to emit each analysed video as a {@link StimulusVideo} (the gaze-video join reads them) */
+    public AssembleVideo(ObjectStoreFactory stores, VideoSettings settings, boolean stimulusVideos) {
         this.stores = stores;
         this.settings = settings;
+        this.stimulusVideos = stimulusVideos;
     }
 
     @Override
@@ -72,11 +76,14 @@ public final class AssembleVideo extends KeyedProcessFunction<String, FrameResul
         received.clear();
         end.clear();
         KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), VideoAnalysis.videoId(closing.object()));
-        VideoCollector stimulus = new VideoCollector(closing.object());
-        out.collect(VideoAssembly.finish(closing, all, settings, keyframes,
-                new TableOutputs(context::output).observing(VideoTables.SCENES, scene -> scenes.inc()).observingRows(stimulus)));
-        for (StimulusVideo video : stimulus.videos()) {
-            context.output(StimulusVideo.OUTPUT, video);
+        TableOutputs rows = new TableOutputs(context::output).observing(VideoTables.SCENES, scene -> scenes.inc());
+        VideoCollector stimulus = stimulusVideos ? new VideoCollector(closing.object()) : null;
+        if (stimulus != null) {
+            rows.observingRows(stimulus);
+        }
+        out.collect(VideoAssembly.finish(closing, all, settings, keyframes, rows));
+        if (stimulus != null) {
+            stimulus.videos().forEach(video -> context.output(StimulusVideo.OUTPUT, video));
         }
     }
 

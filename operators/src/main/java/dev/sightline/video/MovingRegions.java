@@ -2,11 +2,15 @@ package dev.sightline.video;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2d;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Class-agnostic detection of moving regions, labelled {@code moving-object}: each sampled frame
@@ -35,6 +39,12 @@ final class MovingRegions implements AutoCloseable {
 
     private final Mat first = new Mat();
     private final Mat second = new Mat();
+    private final Mat binary = new Mat();
+    private final Mat dilated = new Mat();
+    private final Mat components = new Mat();
+    private final Mat stats = new Mat();
+    private final Mat centroids = new Mat();
+    private final Mat square = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(2 * GROW + 1, 2 * GROW + 1));
 
     /** The moving regions of the sampled frame at {@code position}, in displayed-frame pixels. */
     List<ObjectDetector.Detection> detect(FrameBatch batch, int position) {
@@ -44,6 +54,7 @@ final class MovingRegions implements AutoCloseable {
             return List.of();
         }
         float[] current = grey(batch, position);
+        load(current, w, h, second);
         boolean[] either = null;
         boolean[] both = null;
         for (int reference : references(batch, position)) {
@@ -51,7 +62,7 @@ final class MovingRegions implements AutoCloseable {
             if (changed == null) {
                 continue;
             }
-            boolean[] grown = grow(changed, w, h, GROW);
+            boolean[] grown = grow(changed, w, h);
             if (either == null) {
                 either = grown;
                 both = grown.clone();
@@ -166,8 +177,7 @@ final class MovingRegions implements AutoCloseable {
 
     /** Where {@code current} differs from {@code reference} shifted by the camera's motion; null when the shift is not trusted. */
     private boolean[] changed(float[] current, float[] reference, int w, int h) {
-        load(reference, w, h, first);
-        load(current, w, h, second);
+        load(reference, w, h, first); // the current picture is in second already
         Point2d shift = opencv_imgproc.phaseCorrelate(first, second);
         double sx = shift.x();
         double sy = shift.y();
@@ -200,89 +210,72 @@ final class MovingRegions implements AutoCloseable {
         }
     }
 
-    /** The mask grown by {@code r} pixels in every direction (a square structuring element). */
-    private static boolean[] grow(boolean[] mask, int w, int h, int r) {
-        boolean[] rows = new boolean[mask.length];
-        for (int y = 0; y < h; y++) {
-            int last = Integer.MIN_VALUE / 2;
-            for (int x = 0; x < w; x++) {
-                if (mask[y * w + x]) {
-                    last = x;
-                }
-                rows[y * w + x] = x - last <= r;
-            }
-            last = Integer.MAX_VALUE / 2;
-            for (int x = w - 1; x >= 0; x--) {
-                if (mask[y * w + x]) {
-                    last = x;
-                }
-                rows[y * w + x] |= last - x <= r;
-            }
+    /** The mask grown by {@link #GROW} pixels in every direction (dilated with a square). */
+    private boolean[] grow(boolean[] mask, int w, int h) {
+        load(mask, w, h, binary);
+        opencv_imgproc.dilate(binary, dilated, square);
+        byte[] bytes = new byte[w * h];
+        try (BytePointer data = new BytePointer(dilated.data())) {
+            data.get(bytes);
         }
-        boolean[] out = new boolean[mask.length];
-        for (int x = 0; x < w; x++) {
-            int last = Integer.MIN_VALUE / 2;
-            for (int y = 0; y < h; y++) {
-                if (rows[y * w + x]) {
-                    last = y;
-                }
-                out[y * w + x] = y - last <= r;
-            }
-            last = Integer.MAX_VALUE / 2;
-            for (int y = h - 1; y >= 0; y--) {
-                if (rows[y * w + x]) {
-                    last = y;
-                }
-                out[y * w + x] |= last - y <= r;
-            }
+        boolean[] out = new boolean[w * h];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = bytes[i] != 0;
         }
         return out;
     }
 
-    /** Connected regions (8-neighbours) of the mask: x, y, width, height, pixel count; in scan order; {@code label} gets each pixel's region from 1. */
-    private static List<int[]> regions(boolean[] mask, int w, int h, int[] label) {
-        int[] stack = new int[mask.length];
-        List<int[]> out = new ArrayList<>();
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || label[start] != 0) {
-                continue;
-            }
-            int id = out.size() + 1;
-            int minX = w;
-            int minY = h;
-            int maxX = -1;
-            int maxY = -1;
-            int count = 0;
-            int top = 0;
-            stack[top++] = start;
-            label[start] = id;
-            while (top > 0) {
-                int p = stack[--top];
-                int px = p % w;
-                int py = p / w;
-                count++;
-                minX = Math.min(minX, px);
-                maxX = Math.max(maxX, px);
-                minY = Math.min(minY, py);
-                maxY = Math.max(maxY, py);
-                for (int ny = Math.max(0, py - 1); ny <= Math.min(h - 1, py + 1); ny++) {
-                    for (int nx = Math.max(0, px - 1); nx <= Math.min(w - 1, px + 1); nx++) {
-                        int q = ny * w + nx;
-                        if (mask[q] && label[q] == 0) {
-                            label[q] = id;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            out.add(new int[] {minX, minY, maxX - minX + 1, maxY - minY + 1, count});
+    /**
+     * Connected regions (8-neighbours) of the mask: x, y, width, height, pixel count; in the order
+     * of their first pixel in scan order; {@code label} gets each pixel's region from 1 (0: none).
+     */
+    private List<int[]> regions(boolean[] mask, int w, int h, int[] label) {
+        load(mask, w, h, binary);
+        int n = opencv_imgproc.connectedComponentsWithStats(binary, components, stats, centroids, 8, opencv_core.CV_32S);
+        try (IntPointer data = new IntPointer(components.data())) {
+            data.get(label);
         }
-        return out;
+        int[] order = new int[n]; // OpenCV's label -> its rank by first pixel, from 1
+        int ranked = 0;
+        for (int i = 0; i < label.length; i++) {
+            int l = label[i];
+            if (l > 0 && order[l] == 0) {
+                order[l] = ++ranked;
+            }
+        }
+        for (int i = 0; i < label.length; i++) {
+            label[i] = order[label[i]];
+        }
+        int[][] byRank = new int[ranked][];
+        try (IntIndexer s = stats.createIndexer()) {
+            for (int l = 1; l < n; l++) {
+                byRank[order[l] - 1] = new int[] {s.get(l, opencv_imgproc.CC_STAT_LEFT), s.get(l, opencv_imgproc.CC_STAT_TOP),
+                    s.get(l, opencv_imgproc.CC_STAT_WIDTH), s.get(l, opencv_imgproc.CC_STAT_HEIGHT), s.get(l, opencv_imgproc.CC_STAT_AREA)};
+            }
+        }
+        return List.of(byRank);
+    }
+
+    private static void load(boolean[] mask, int w, int h, Mat target) {
+        byte[] bytes = new byte[w * h];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = mask[i] ? (byte) 255 : 0;
+        }
+        target.create(h, w, opencv_core.CV_8UC1);
+        try (BytePointer data = new BytePointer(target.data())) {
+            data.put(bytes);
+        }
     }
 
     @Override
     public void close() {
         first.close();
         second.close();
+        binary.close();
+        dilated.close();
+        components.close();
+        stats.close();
+        centroids.close();
+        square.close();
     }
 }

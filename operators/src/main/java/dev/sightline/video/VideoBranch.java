@@ -66,7 +66,7 @@ public final class VideoBranch implements MediaBranch {
                 .name("video: analyse frames (" + analysis.device().label() + ")")
                 .uid("video-analyze-frames")
                 .keyBy(FrameResults::key)
-                .process(new AssembleVideo(stores, settings))
+                .process(new AssembleVideo(stores, settings, tables.wants(StimulusVideo.OUTPUT)))
                 .name("video: scenes, keyframes, tracks, summary")
                 .uid("video-assemble");
         tables.addResults(outcomes, VideoTables.ALL);
