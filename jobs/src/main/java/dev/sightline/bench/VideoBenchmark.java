@@ -52,7 +52,9 @@ public final class VideoBenchmark {
         for (Path file : files) {
             row(out, file, "sightline decode only", best(() -> decodeOnly(file)));
             row(out, file, "sightline decode + scenes", best(() -> analyze(file, workDir, DetectionSettings.OFF)));
-            row(out, file, "sightline + people/faces 5 fps", analyze(file, workDir, DetectionSettings.DEFAULTS));
+            row(out, file, "sightline + objects 5 fps", analyze(file, workDir, DetectionSettings.DEFAULTS));
+            row(out, file, "  first object layer", analyze(file, workDir,
+                    DetectionSettings.DEFAULTS.withFaces(DetectionSettings.HAAR, false).withMovingObjects(false)));
             if (ffmpegInstalled()) {
                 row(out, file, "ffmpeg -f null (decode)", best(() -> ffmpeg(file, List.of("-f", "null", "-"))));
                 row(out, file, "ffmpeg select=gt(scene,0.3)",
