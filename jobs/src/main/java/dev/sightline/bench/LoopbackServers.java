@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Real S3 (S3Proxy) and SQS (ElasticMQ) servers on loopback, in a child JVM on the operators
+ * Real S3 (S3Proxy), SQS (ElasticMQ) and ZooKeeper servers on loopback, in a child JVM on the operators
  * module's test class path: they are test dependencies, not part of the job jar, and ElasticMQ's
  * Scala 2.13 cannot share a class path with the table planner's 2.12. Needs a built checkout
  * ({@code operators/target/test-classpath.txt}). The child stops when this closes its input.
@@ -28,30 +28,50 @@ public final class LoopbackServers implements AutoCloseable {
     private final Process process;
     private final String s3Endpoint;
     private final String sqsEndpoint;
+    private final String zooKeeper;
 
     /** Starts the servers asked for. */
     public LoopbackServers(boolean s3, boolean sqs) throws IOException, InterruptedException {
+        this(s3, sqs, false);
+    }
+
+    /** Starts the servers asked for; {@code zk}: a ZooKeeper server (Curator's test server). */
+    public LoopbackServers(boolean s3, boolean sqs, boolean zk) throws IOException, InterruptedException {
+        this(s3, sqs, zk, "512m");
+    }
+
+    /**
+     * Starts the servers asked for in a JVM of {@code heap} (S3Proxy keeps its objects in memory:
+     * a cluster's high-availability blobs and checkpoints need more than the default 512m).
+     */
+    public LoopbackServers(boolean s3, boolean sqs, boolean zk, String heap) throws IOException, InterruptedException {
         Path target = operatorsTarget();
         String classpath = String.join(File.pathSeparator, List.of(target.resolve("test-classes").toString(),
                 target.resolve("classes").toString(), Files.readString(target.resolve("test-classpath.txt")).trim()));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", classpath, "dev.sightline.cloud.LoopbackServersMain"));
+                "-Xmx" + heap, "-cp", classpath, "dev.sightline.cloud.LoopbackServersMain"));
         if (s3) {
             command.add("s3");
         }
         if (sqs) {
             command.add("sqs");
         }
+        if (zk) {
+            command.add("zk");
+        }
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String s3Found = null;
         String sqsFound = null;
+        String zkFound = null;
         String line;
         while ((line = out.readLine()) != null && !line.equals("ready")) {
             if (line.startsWith("s3=")) {
                 s3Found = line.substring(3).trim();
             } else if (line.startsWith("sqs=")) {
                 sqsFound = line.substring(4).trim();
+            } else if (line.startsWith("zk=")) {
+                zkFound = line.substring(3).trim();
             }
         }
         if (line == null) {
@@ -60,6 +80,15 @@ public final class LoopbackServers implements AutoCloseable {
         }
         s3Endpoint = s3Found;
         sqsEndpoint = sqsFound;
+        zooKeeper = zkFound;
+    }
+
+    /** The ZooKeeper server's connect string ({@code host:port}). */
+    public String zooKeeper() {
+        if (zooKeeper == null) {
+            throw new IllegalStateException("no ZooKeeper server was started");
+        }
+        return zooKeeper;
     }
 
     /** Settings that reach the S3 server: path style, the test key pair. */

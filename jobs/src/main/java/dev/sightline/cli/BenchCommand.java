@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.sightline.recovery.Fault;
+import dev.sightline.recovery.RecoveryBenchmark;
+import dev.sightline.recovery.RecoveryDrill;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
             BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Detection.class, BenchCommand.Ingest.class, BenchCommand.Speech.class,
-            BenchCommand.Gpu.class, BenchCommand.Offload.class})
+            BenchCommand.Gpu.class, BenchCommand.Offload.class, BenchCommand.Recovery.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -311,6 +314,42 @@ final class BenchCommand implements Runnable {
             IngestBenchmark.run(spec.commandLine().getOut(), work, new IngestBenchmark.Settings(backlog, steady, rate,
                     java.time.Duration.ofSeconds(checkpointSeconds), parallelism, producers));
             return 0;
+        }
+    }
+
+    /** Faults on a Flink cluster of separate processes: recovery times, nothing lost, nothing doubled. */
+    @Command(name = "recovery", mixinStandardHelpOptions = true,
+            description = "The job on a standalone Flink cluster of separate processes (ZooKeeper HA, checkpoints on S3) against loopback "
+                    + "S3, SQS and ZooKeeper: SIGKILLs a TaskManager (cold replacement, then warm standby) and the JobManager, breaks S3 "
+                    + "and SQS, and prints per fault the time to detect it, to run again and to the first commit, and objects lost or "
+                    + "doubled against a fault-free run of the same objects. Needs a built checkout.")
+    static final class Recovery implements Callable<Integer> {
+        @Option(names = "--objects", defaultValue = "3000", description = "Small eye-tracking exports fed through the faults (default 3000).")
+        int objects;
+
+        @Option(names = "--videos", defaultValue = "6", description = "Short videos among them (default 6).")
+        int videos;
+
+        @Option(names = "--audio", defaultValue = "4", description = "Short audio files among them (default 4).")
+        int audio;
+
+        @Option(names = "--gaze", defaultValue = "6", description = "Longer gaze recordings among them (default 6).")
+        int gaze;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "2", description = "Seconds between checkpoints (default 2).")
+        int checkpointSeconds;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the cluster, its logs and the inputs go (default: a temporary folder).")
+        Path workDir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = workDir != null ? workDir : Files.createTempDirectory("sightline-bench-recovery");
+            return RecoveryBenchmark.run(spec.commandLine().getOut(), work, new RecoveryDrill.Settings(objects, videos, audio, gaze,
+                    java.time.Duration.ofSeconds(checkpointSeconds), List.of(Fault.values()))) ? 0 : 1;
         }
     }
 

@@ -34,8 +34,13 @@ public final class SightlineCommand implements Runnable {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         }
         int code = execute(args);
-        if (code == 0 && launchedByFlinkCluster()) {
-            // Application mode: the JobManager runs this main(); exiting the JVM would stop it.
+        if (launchedByFlinkCluster()) {
+            // The JobManager runs this main() (application mode, a jar run through the REST API):
+            // exiting the JVM would stop it, so a failure fails the submission instead.
+            if (code != 0) {
+                throw new IllegalStateException("sightline " + (args.length > 0 ? args[0] : "") + " failed (exit code " + code
+                        + "); the reason is in the log above");
+            }
             return;
         }
         System.exit(code);

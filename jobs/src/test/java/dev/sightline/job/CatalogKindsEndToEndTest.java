@@ -2,6 +2,7 @@ package dev.sightline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.bench.RestCatalogServer;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.sink.IcebergCatalogSettings;

@@ -2,12 +2,14 @@ package dev.sightline.cloud;
 
 import dev.sightline.ingest.sqs.SqsTestServer;
 import java.util.List;
+import org.apache.curator.test.TestingServer;
 
 /**
  * Runs the loopback S3 (S3Proxy) and SQS (ElasticMQ) servers in a JVM of their own, for the jobs
  * module's tests and benchmarks (ElasticMQ's Scala 2.13 cannot share their class path): prints
- * {@code s3=URL} and {@code sqs=URL} for the servers named in the arguments ({@code s3},
- * {@code sqs}), then {@code ready}, and stops when its standard input closes.
+ * {@code s3=URL}, {@code sqs=URL} and {@code zk=HOST:PORT} for the servers named in the arguments
+ * ({@code s3}, {@code sqs}, {@code zk}: Curator's ZooKeeper test server), then {@code ready}, and
+ * stops when its standard input closes.
  */
 public final class LoopbackServersMain {
 
@@ -17,6 +19,7 @@ public final class LoopbackServersMain {
         List<String> wanted = List.of(args);
         S3TestServer s3 = wanted.contains("s3") ? new S3TestServer() : null;
         SqsTestServer sqs = wanted.contains("sqs") ? new SqsTestServer() : null;
+        TestingServer zk = wanted.contains("zk") ? new TestingServer(true) : null;
         try {
             if (s3 != null) {
                 System.out.println("s3=" + s3.endpoint());
@@ -24,12 +27,18 @@ public final class LoopbackServersMain {
             if (sqs != null) {
                 System.out.println("sqs=" + sqs.settings().endpoint());
             }
+            if (zk != null) {
+                System.out.println("zk=" + zk.getConnectString());
+            }
             System.out.println("ready");
             System.out.flush();
             while (System.in.read() >= 0) {
                 // wait for the parent to close the pipe
             }
         } finally {
+            if (zk != null) {
+                zk.close();
+            }
             if (sqs != null) {
                 sqs.close();
             }

@@ -1,4 +1,4 @@
-package dev.sightline.job;
+package dev.sightline.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,7 +33,7 @@ import org.apache.iceberg.shaded.com.fasterxml.jackson.databind.ObjectMapper;
  * its reference server) over a backend catalog. Iceberg's servlet is in a test-fixtures jar the
  * registry here lacks, so the routing is done here on the JDK's HTTP server.
  */
-final class RestCatalogServer implements AutoCloseable {
+public final class RestCatalogServer implements AutoCloseable {
 
     private final Catalog backend;
     private final HttpServer server;
@@ -41,7 +41,7 @@ final class RestCatalogServer implements AutoCloseable {
     private final ObjectMapper json;
     private volatile String requestedWarehouse;
 
-    RestCatalogServer(Catalog backend) throws Exception {
+    public RestCatalogServer(Catalog backend) throws Exception {
         this.backend = backend;
         // Iceberg's mapper with its REST serializers registered (package-private in Iceberg).
         Method mapper = Class.forName("org.apache.iceberg.rest.RESTObjectMapper").getDeclaredMethod("mapper");
@@ -54,12 +54,12 @@ final class RestCatalogServer implements AutoCloseable {
     }
 
     /** The query of the client's last {@code GET /v1/config}, where it names its warehouse. */
-    String requestedWarehouse() {
+    public String requestedWarehouse() {
         return requestedWarehouse;
     }
 
     /** The URI to give as {@code catalog.uri}. */
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
