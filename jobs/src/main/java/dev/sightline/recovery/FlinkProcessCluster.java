@@ -134,6 +134,7 @@ public final class FlinkProcessCluster implements AutoCloseable {
         command.addAll(JAVA_OPTS);
         command.addAll(Arrays.stream(jvm).filter(a -> !a.startsWith("-Dtaskmanager.")).toList());
         command.add("-Dlog.file=" + workDir.resolve("log").resolve(name + ".log"));
+        command.add("-XX:ErrorFile=" + workDir.resolve("log").resolve("hs_err_" + name + "_%p.log"));
         command.add("-Dlog4j.configurationFile=" + configDir.resolve("log4j.properties").toUri());
         command.add("-cp");
         command.add(classpath);

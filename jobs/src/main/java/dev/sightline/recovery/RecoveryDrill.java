@@ -76,7 +76,7 @@ public final class RecoveryDrill implements AutoCloseable {
         this.workDir = Files.createDirectories(workDir);
         this.settings = settings;
         this.log = log;
-        this.servers = new LoopbackServers(true, true, true, "2g");
+        this.servers = new LoopbackServers(true, true, true, "3g");
         this.s3Proxy = new FaultProxy("s3", servers.s3().endpoint());
         this.sqsProxy = new FaultProxy("sqs", servers.sqs().endpoint());
         this.store = new S3ObjectStore(servers.s3().s3());

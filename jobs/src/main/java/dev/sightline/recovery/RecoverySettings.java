@@ -14,9 +14,10 @@ public final class RecoverySettings {
     /** Heartbeats, restart strategy, ZooKeeper session and checkpoint-failure tolerance. */
     public static Map<String, String> production() {
         Map<String, String> flink = new LinkedHashMap<>();
-        // A killed TaskManager is noticed by its closed connections at once; a hung one after 3 missed beats.
+        // A killed TaskManager is noticed by its refused connections within two beats; a hung one
+        // after the time-out, long enough that a busy machine's GC pause or a JVM start is not taken for death.
         flink.put("heartbeat.interval", "1 s");
-        flink.put("heartbeat.timeout", "5 s");
+        flink.put("heartbeat.timeout", "15 s");
         flink.put("heartbeat.rpc-failure-threshold", "2");
         // Restart at once, then back off: a fault that persists does not spin the cluster.
         flink.put("restart-strategy.type", "exponential-delay");

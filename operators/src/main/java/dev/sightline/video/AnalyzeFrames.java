@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.externalresource.ExternalResourceInfo;
@@ -40,6 +41,9 @@ public final class AnalyzeFrames extends RichAsyncFunction<FrameBatch, FrameResu
 
     private final FrameAnalyzerFactory analyzers;
     private final VideoSettings settings;
+    /** How long close() waits for running analyses before it frees their analyzers. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(60);
+
     private transient ExecutorService workers;
     private transient BlockingQueue<Worker> idle;
     private transient List<Worker> all;
@@ -168,6 +172,13 @@ public final class AnalyzeFrames extends RichAsyncFunction<FrameBatch, FrameResu
     public void close() throws Exception {
         if (workers != null) {
             workers.shutdownNow();
+            // A worker may be inside a native call (OpenCV DNN, JCuda) that an interrupt does not
+            // stop: its analyzer is freed only once it has returned, never under it (a crash of the
+            // whole TaskManager on cancellation, as a restart after a failure does).
+            if (!workers.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Frame analysis still ran {} s after the operator closed; its analyzers are left to the process", CLOSE_WAIT.toSeconds());
+                return;
+            }
         }
         if (all != null) {
             for (Worker worker : all) {
