@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             DemoCommand.class,
             AnalyzeCommand.class,
+            MaintainCommand.class,
             WorkerCommand.class,
             SqlCommand.class,
             ConfigCommand.class,

@@ -129,6 +129,39 @@ public final class ConfigKeys {
     public static final ConfigKey<String> CATALOG_NAMESPACE = key("catalog.namespace", "a letter, then letters, digits or _",
             "sightline", "Iceberg namespace (database) of Sightline's tables.",
             Values.nonEmpty(IDENTIFIER), c -> "sightline");
+    public static final ConfigKey<Boolean> MAINTENANCE_ENABLED = key("warehouse.maintenance.enabled", "true | false",
+            "false", "Run Iceberg's table maintenance in the job (expire snapshots, rewrite small files, delete orphans; docs/operations.md).",
+            Values.flag(), c -> false);
+    public static final ConfigKey<Duration> MAINTENANCE_EXPIRE_AFTER = key("warehouse.maintenance.expire-after", "a duration from 1m to 3650d",
+            "2h", "Snapshots older than this are expired (time travel reaches this far back).",
+            Values.duration(Duration.ofMinutes(1), Duration.ofDays(3650)), c -> Duration.ofHours(2));
+    public static final ConfigKey<Integer> MAINTENANCE_RETAIN_LAST = key("warehouse.maintenance.retain-last", "an integer from 1 to 100000",
+            "20", "Snapshots of each table kept however old they are.",
+            Values.integer(1, 100_000), c -> 20);
+    public static final ConfigKey<Integer> MAINTENANCE_EXPIRE_EVERY = key("warehouse.maintenance.expire-every-commits", "an integer from 1 to 100000",
+            "60", "Expire snapshots after this many commits of a table (60: every 10 minutes at 10 s checkpoints).",
+            Values.integer(1, 100_000), c -> 60);
+    public static final ConfigKey<Integer> MAINTENANCE_REWRITE_EVERY = key("warehouse.maintenance.rewrite-every-files", "an integer from 1 to 100000",
+            "100", "Rewrite small data files once this many new ones were committed to a table.",
+            Values.integer(1, 100_000), c -> 100);
+    public static final ConfigKey<Integer> MAINTENANCE_REWRITE_MIN_FILES = key("warehouse.maintenance.rewrite-min-files", "an integer from 2 to 100000",
+            "10", "Files a rewrite combines at the least (per partition).",
+            Values.integer(2, 100_000), c -> 10);
+    public static final ConfigKey<Integer> MAINTENANCE_TARGET_FILE_MB = key("warehouse.maintenance.target-file-size-mb", "an integer from 1 to 4096",
+            "128", "Size of the data files a rewrite writes, MiB.",
+            Values.integer(1, 4096), c -> 128);
+    public static final ConfigKey<Duration> MAINTENANCE_ORPHAN_MIN_AGE = key("warehouse.maintenance.orphan-min-age", "a duration from 1h to 3650d",
+            "3d", "Files in a table's folder that no snapshot knows are deleted once older than this (longer than any write takes).",
+            Values.duration(Duration.ofHours(1), Duration.ofDays(3650)), c -> Duration.ofDays(3));
+    public static final ConfigKey<Duration> MAINTENANCE_ORPHAN_EVERY = key("warehouse.maintenance.orphan-every", "a duration from 1m to 30d",
+            "1d", "How often orphan files are looked for.",
+            Values.duration(Duration.ofMinutes(1), Duration.ofDays(30)), c -> Duration.ofDays(1));
+    public static final ConfigKey<Duration> MAINTENANCE_RATE_LIMIT = key("warehouse.maintenance.rate-limit", "a duration from 1s to 1d",
+            "1m", "Least time between two runs of a task on one table; tables are watched for commits at this interval.",
+            Values.duration(Duration.ofSeconds(1), Duration.ofDays(1)), c -> Duration.ofMinutes(1));
+    public static final ConfigKey<String> MAINTENANCE_LOCK_URI = key("warehouse.maintenance.lock-uri", "a JDBC URL, or empty",
+            "the catalog's URI (jdbc catalogs)", "Database of the maintenance lock (Iceberg's JdbcLockFactory); needed with rest and glue catalogs.",
+            Values.nonEmpty(Pattern.compile("(jdbc:.+)?")), c -> c.get(CATALOG_KIND) == CatalogKind.JDBC ? c.get(CATALOG_URI) : "");
 
     public static final ConfigKey<Integer> WEB_UI_PORT = key("web-ui.port", "0 to 65535 (0: any free port)",
             "8081", "Port of the local Flink web UI; the address is printed at start.",
@@ -529,7 +562,10 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(
             DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_PREFIX, JOB_DESCRIPTION, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
             INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
-            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE, WEB_UI_PORT, PARALLELISM, MAX_PARALLELISM,
+            STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE,
+            MAINTENANCE_ENABLED, MAINTENANCE_EXPIRE_AFTER, MAINTENANCE_RETAIN_LAST, MAINTENANCE_EXPIRE_EVERY, MAINTENANCE_REWRITE_EVERY,
+            MAINTENANCE_REWRITE_MIN_FILES, MAINTENANCE_TARGET_FILE_MB, MAINTENANCE_ORPHAN_MIN_AGE, MAINTENANCE_ORPHAN_EVERY, MAINTENANCE_RATE_LIMIT,
+            MAINTENANCE_LOCK_URI, WEB_UI_PORT, PARALLELISM, MAX_PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,

@@ -10,6 +10,7 @@ import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.GazeConfig;
 import dev.sightline.config.InputConfig;
 import dev.sightline.config.InputKind;
+import dev.sightline.config.MaintenanceConfig;
 import dev.sightline.config.OffloadConfig;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.config.VideoConfig;
@@ -25,7 +26,9 @@ import dev.sightline.ingest.sqs.SqsSourceSettings;
 import dev.sightline.sink.IcebergCatalogSettings;
 import dev.sightline.sink.IcebergTableWriter;
 import dev.sightline.sink.IcebergWarehouse;
+import dev.sightline.sink.TableDefinition;
 import dev.sightline.sink.TableWriter;
+import dev.sightline.sink.WarehouseMaintenance;
 import dev.sightline.video.VideoBranch;
 import dev.sightline.cloud.LocalPaths;
 import java.io.IOException;
@@ -96,6 +99,9 @@ public final class SightlineJob {
         if (config.get(ConfigKeys.INPUT_KIND) == InputKind.SQS) {
             InputConfig.sqs(config, null); // a missing queue URL fails here, before tables or a cluster are made
         }
+        if (config.get(ConfigKeys.MAINTENANCE_ENABLED)) {
+            MaintenanceConfig.settings(config); // so does maintenance without a lock database
+        }
         ObjectStoreFactory stores = RoutingObjectStore.factory(InputConfig.aws(config));
         AnalysisJob graph = new AnalysisJob(stores, config.get(ConfigKeys.DEDUPE_TTL))
                 .withBranch(new GazeBranch(stores, GazeConfig.settings(config)))
@@ -141,6 +147,14 @@ public final class SightlineJob {
             notices = notices.filter(new InPrefix(scope)).name("in " + scope).uid("input-scope");
         }
         graph.attach(notices, unusable, tableWriter(config));
+        if (config.get(ConfigKeys.MAINTENANCE_ENABLED)) {
+            WarehouseMaintenance.attach(env, catalog(config), tableNames(graph), MaintenanceConfig.settings(config));
+        }
+    }
+
+    /** The names of the graph's tables. */
+    public static List<String> tableNames(AnalysisJob graph) {
+        return graph.tables().stream().map(TableDefinition::name).distinct().toList();
     }
 
     /**

@@ -57,7 +57,8 @@ public final class FlinkProcessCluster implements AutoCloseable {
         this.workDir = Files.createDirectories(workDir);
         this.configDir = Files.createDirectories(workDir.resolve("conf"));
         Files.createDirectories(workDir.resolve("log"));
-        this.classpath = flinkClasspath();
+        this.classpath = settings.jobJar() == null ? flinkClasspath()
+                : flinkClasspath() + File.pathSeparator + settings.jobJar().toAbsolutePath();
         this.restPort = FreePorts.next();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("jobmanager.rpc.address", "localhost");

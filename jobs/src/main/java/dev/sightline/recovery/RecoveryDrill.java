@@ -300,7 +300,7 @@ public final class RecoveryDrill implements AutoCloseable {
 
     private String submit(String run, String queue) throws Exception {
         if (jarId == null) {
-            jarId = cluster.rest().uploadJar(FlinkProcessCluster.jobsTarget().resolve("sightline-application.jar"));
+            jarId = cluster.rest().uploadJar(launcherJar());
         }
         List<String> args = new ArrayList<>(List.of("run"));
         jobSettings(run, queue, s3Proxy.endpoint(), sqsProxy.endpoint()).forEach((k, v) -> {
@@ -314,6 +314,22 @@ public final class RecoveryDrill implements AutoCloseable {
         });
         say("job %s (%s) runs", run, jobId);
         return jobId;
+    }
+
+    /**
+     * The jar submitted through the REST API: only a manifest, as the application jar is on every
+     * process's class path (as in the job image), so a restart or a new TaskManager fetches no
+     * 400 MB blob and native libraries load once per process.
+     */
+    private Path launcherJar() throws IOException {
+        Path jar = workDir.resolve("sightline-launcher.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, ENTRY_CLASS);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
     }
 
     /** The job's settings; {@code s3} and {@code sqsEndpoint} are the proxies for the job, the servers for the drill's reads. */
@@ -335,7 +351,7 @@ public final class RecoveryDrill implements AutoCloseable {
         values.put(ConfigKeys.CATALOG_KIND.name(), "rest");
         values.put(ConfigKeys.CATALOG_URI.name(), catalog(run).uri());
         values.put(ConfigKeys.WAREHOUSE_PATH.name(), "s3://lake/" + run + "/warehouse");
-        values.put(ConfigKeys.PROCESSED_PATH.name(), "s3://lake/" + run + "/processed");
+        values.put(ConfigKeys.PROCESSED_PATH.name(), "s3://lake/processed"); // keyframe URIs are results: the same for both runs
         values.put(ConfigKeys.CHECKPOINT_PATH.name(), "s3://state/" + run + "/checkpoints");
         values.put(ConfigKeys.CHECKPOINT_INTERVAL.name(), settings.checkpointInterval().toMillis() + "ms");
         values.put(ConfigKeys.PARALLELISM.name(), "2");
@@ -382,7 +398,7 @@ public final class RecoveryDrill implements AutoCloseable {
         flink.put("s3.path.style.access", "true");
         flink.put("s3.access-key", direct.accessKey());
         flink.put("s3.secret-key", direct.secretKey());
-        return new ClusterSettings(1, "1024m", flink);
+        return new ClusterSettings(1, "1024m", flink, FlinkProcessCluster.jobsTarget().resolve("sightline-application.jar"));
     }
 
     private static long rows(IcebergWarehouse warehouse) {

@@ -22,10 +22,21 @@ public final class TableChecksums {
 
     /** Columns that differ between two correct runs of the same objects: wall-clock times, run times, run ids. */
     static final Set<String> TIMING = Set.of("received_at", "processed_at", "occurred_at", "submitted_at", "started_at", "finished_at",
-            "queued_s", "run_s", "estimated_cost_usd", "job_id", "attempts");
+            "queued_s", "run_s", "processing_s", "estimated_cost_usd", "job_id", "attempts");
 
-    /** One table's rows and checksum. */
-    public record Summary(long rows, String sha256) {}
+    /** One table's rows and checksum, and a checksum per column (of its sorted values) to name what differs. */
+    public record Summary(long rows, String sha256, Map<String, String> columns) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Summary s && s.rows == rows && s.sha256.equals(sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return sha256.hashCode();
+        }
+    }
 
     private TableChecksums() {}
 
@@ -43,21 +54,30 @@ public final class TableChecksums {
         List<Types.NestedField> columns = warehouse.table(table).schema().columns().stream()
                 .filter(c -> !TIMING.contains(c.name())).toList();
         List<String> rows = new ArrayList<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         for (Record record : warehouse.readAll(table)) {
             StringBuilder row = new StringBuilder();
             for (Types.NestedField column : columns) {
-                row.append(column.name()).append('=').append(record.getField(column.name())).append('\u001f');
+                String value = String.valueOf(record.getField(column.name()));
+                row.append(column.name()).append('=').append(value).append('\u001f');
+                values.computeIfAbsent(column.name(), c -> new ArrayList<>()).add(value);
             }
             rows.add(row.toString());
         }
-        rows.sort(null);
+        Map<String, String> perColumn = new LinkedHashMap<>();
+        values.forEach((column, list) -> perColumn.put(column, digest(list)));
+        return new Summary(rows.size(), digest(rows), perColumn);
+    }
+
+    private static String digest(List<String> lines) {
+        lines.sort(null);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String row : rows) {
-                digest.update(row.getBytes(StandardCharsets.UTF_8));
+            for (String line : lines) {
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) '\n');
             }
-            return new Summary(rows.size(), HexFormat.of().formatHex(digest.digest()));
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -69,8 +89,11 @@ public final class TableChecksums {
         expected.forEach((table, want) -> {
             Summary got = actual.get(table);
             if (!want.equals(got)) {
+                List<String> columns = got == null ? List.of() : want.columns().keySet().stream()
+                        .filter(c -> !want.columns().get(c).equals(got.columns().get(c))).toList();
                 differ.put(table, "expected " + want.rows() + " rows " + want.sha256().substring(0, 12) + ", got "
-                        + (got == null ? "no table" : got.rows() + " rows " + got.sha256().substring(0, 12)));
+                        + (got == null ? "no table" : got.rows() + " rows " + got.sha256().substring(0, 12))
+                        + (columns.isEmpty() ? "" : "; columns that differ: " + String.join(", ", columns)));
             }
         });
         return differ;
