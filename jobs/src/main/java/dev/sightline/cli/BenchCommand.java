@@ -1,6 +1,7 @@
 package dev.sightline.cli;
 
 import dev.sightline.bench.GazeAccuracyBenchmark;
+import dev.sightline.bench.SoakBenchmark;
 import dev.sightline.bench.GazePipelineBenchmark;
 import dev.sightline.bench.GazeThroughputBenchmark;
 import dev.sightline.bench.GpuBenchmark;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark and print its table (figures in docs/benchmarks.md).",
         subcommands = {BenchCommand.GazeAccuracy.class, BenchCommand.GazeThroughput.class, BenchCommand.Video.class,
             BenchCommand.Scenes.class, BenchCommand.Tracking.class, BenchCommand.Detection.class, BenchCommand.Ingest.class, BenchCommand.Speech.class,
-            BenchCommand.Gpu.class, BenchCommand.Offload.class, BenchCommand.Recovery.class})
+            BenchCommand.Gpu.class, BenchCommand.Offload.class, BenchCommand.Recovery.class, BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -350,6 +351,39 @@ final class BenchCommand implements Runnable {
             Path work = workDir != null ? workDir : Files.createTempDirectory("sightline-bench-recovery");
             return RecoveryBenchmark.run(spec.commandLine().getOut(), work, new RecoveryDrill.Settings(objects, videos, audio, gaze,
                     java.time.Duration.ofSeconds(checkpointSeconds), List.of(Fault.values()))) ? 0 : 1;
+        }
+    }
+
+    /** A long steady run with or without Iceberg table maintenance. */
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "The embedded job fed at a steady rate through loopback S3 + SQS with checkpoints every 10 s: data files and "
+                    + "snapshots per table, checkpoint duration and size, heap, every few minutes; then a final compaction that must leave "
+                    + "every table's rows as they were. Run it once with --maintenance and once without. Needs a built checkout.")
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--minutes", defaultValue = "30", description = "Length of the run (default 30).")
+        int minutes;
+
+        @Option(names = "--rate", defaultValue = "5", description = "Objects put per second (default 5).")
+        double rate;
+
+        @Option(names = "--maintenance", description = "Run Iceberg table maintenance in the job.")
+        boolean maintenance;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "10", description = "Seconds between checkpoints (default 10).")
+        int checkpointSeconds;
+
+        @Option(names = "--sample-every", defaultValue = "3", description = "Minutes between two readings (default 3).")
+        int sampleMinutes;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("sightline-bench-soak");
+            SoakBenchmark.run(spec.commandLine().getOut(), work, new SoakBenchmark.Settings(java.time.Duration.ofMinutes(minutes), rate,
+                    maintenance, java.time.Duration.ofSeconds(checkpointSeconds), java.time.Duration.ofMinutes(sampleMinutes)));
+            return 0;
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -47,6 +48,11 @@ public final class LocalCluster implements AutoCloseable {
         FlinkSettings.initializeFileSystems(flink);
         int slots = config.get(ConfigKeys.PARALLELISM);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        if (config.get(ConfigKeys.MAINTENANCE_ENABLED)) {
+            // A maintenance flow per table: some dozens of operators more, each with network buffers.
+            flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(256));
+            flink.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(256));
+        }
 
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(flink)

@@ -14,6 +14,8 @@ final class JobWatch implements AutoCloseable {
     private final Thread thread;
     private volatile long leftRunningAt = -1;
     private volatile long runningAgainAt = -1;
+    private volatile long quietUntil = Long.MAX_VALUE;
+    private volatile boolean settled;
     private volatile boolean stopped;
 
     JobWatch(FlinkRest rest, String jobId) {
@@ -34,6 +36,11 @@ final class JobWatch implements AutoCloseable {
             } else if (running && leftRunningAt >= 0 && runningAgainAt < 0) {
                 runningAgainAt = now;
             }
+            // Decided here, on one thread: either it ran again, or it kept running through the quiet window.
+            if (runningAgainAt >= 0 || (leftRunningAt < 0 && now > quietUntil)) {
+                settled = true;
+                return;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -47,12 +54,10 @@ final class JobWatch implements AutoCloseable {
      * kept running for a detection window of 15 s after {@code faultEnd} (heartbeat time-outs are shorter).
      */
     void awaitSettled(long faultEnd, Duration patience) throws InterruptedException {
+        quietUntil = faultEnd + 15_000;
         long deadline = System.currentTimeMillis() + patience.toMillis();
         while (System.currentTimeMillis() < deadline) {
-            if (runningAgainAt >= 0) {
-                return;
-            }
-            if (leftRunningAt < 0 && System.currentTimeMillis() > faultEnd + 15_000) {
+            if (settled) {
                 return;
             }
             Thread.sleep(100);

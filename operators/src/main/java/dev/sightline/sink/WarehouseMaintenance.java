@@ -54,21 +54,33 @@ public final class WarehouseMaintenance {
 
     private WarehouseMaintenance() {}
 
+    /** Creates the lock's table once, here, rather than by every table's flow at once (they would race). */
+    private static void createLockTable(String lockUri) {
+        JdbcLockFactory init = new JdbcLockFactory(lockUri, "sightline", Map.of(JdbcLockFactory.INIT_LOCK_TABLES_PROPERTY, "true"));
+        try {
+            init.open();
+            init.close();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot create the table maintenance lock in " + lockUri.replaceAll("password=[^&;]*", "password=***")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Adds one maintenance flow per table to {@code env}; uids are {@code maintenance-<table>} based, stable across upgrades. */
     public static void attach(StreamExecutionEnvironment env, IcebergCatalogSettings catalog, List<String> tables, Settings settings) {
-        attach(env, catalog, tables, settings, 0);
+        attach(env, catalog, tables, settings, 1);
     }
 
     /**
      * Adds one maintenance flow per table; at its first start each flow counts the last
-     * {@code readBack} commits of its table towards the schedules (0: only commits from now on).
+     * {@code readBack} commits of its table (at least 1) towards the schedules.
      */
     public static void attach(StreamExecutionEnvironment env, IcebergCatalogSettings catalog, List<String> tables, Settings settings,
             int readBack) {
+        createLockTable(settings.lockUri());
         for (String table : tables) {
             TableLoader loader = TableLoader.fromCatalog(catalog.loader(), catalog.identifier(table));
-            JdbcLockFactory lock = new JdbcLockFactory(settings.lockUri(), "sightline." + catalog.identifier(table),
-                    Map.of(JdbcLockFactory.INIT_LOCK_TABLES_PROPERTY, "true"));
+            JdbcLockFactory lock = new JdbcLockFactory(settings.lockUri(), "sightline." + catalog.identifier(table), Map.of());
             try {
                 TableMaintenance.forTable(env, loader, lock)
                         .uidSuffix("maintenance-" + table)

@@ -1,0 +1,88 @@
+package dev.sightline.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.cloud.LocalPaths;
+import dev.sightline.recovery.TableChecksums;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Iceberg's maintenance flows, as the job and {@code sightline maintain} attach them, compact a
+ * table of many small files and expire its old snapshots, and the table returns the same rows.
+ */
+class WarehouseMaintenanceTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Schema SCHEMA = new Schema(
+            Types.NestedField.required(1, "uri", Types.StringType.get()),
+            Types.NestedField.required(2, "value", Types.LongType.get()));
+
+    @Test
+    void compactsSmallFilesExpiresSnapshotsAndKeepsTheRows() throws Exception {
+        String lock = "jdbc:sqlite:" + dir.resolve("catalog.db");
+        IcebergCatalogSettings catalog = IcebergCatalogSettings.jdbc(LocalPaths.toUri(dir.resolve("warehouse")), lock, "sightline", null);
+        try (IcebergWarehouse warehouse = new IcebergWarehouse(catalog)) {
+            Catalog iceberg = catalog.load();
+            if (iceberg instanceof org.apache.iceberg.catalog.SupportsNamespaces namespaces) {
+                namespaces.createNamespace(catalog.icebergNamespace());
+            }
+            Table table = iceberg.createTable(catalog.identifier("small_files"), SCHEMA, PartitionSpec.unpartitioned());
+            for (int commit = 0; commit < 12; commit++) { // a commit per checkpoint, a small file each
+                DataWriter<org.apache.iceberg.data.Record> writer = Parquet.writeData(table.io().newOutputFile(
+                                table.location() + "/data/part-" + commit + ".parquet"))
+                        .schema(SCHEMA).createWriterFunc(GenericParquetWriter::create).withSpec(PartitionSpec.unpartitioned()).overwrite().build();
+                for (int row = 0; row < 5; row++) {
+                    GenericRecord record = GenericRecord.create(SCHEMA);
+                    record.setField("uri", "s3://raw/object-" + commit + "-" + row);
+                    record.setField("value", (long) commit * 100 + row);
+                    writer.write(record);
+                }
+                writer.close();
+                DataFile file = writer.toDataFile();
+                table.newAppend().appendFile(file).commit();
+            }
+            TableHealth before = TableHealth.of(warehouse.table("small_files"));
+            TableChecksums.Summary rowsBefore = TableChecksums.of(warehouse, "small_files");
+            assertThat(before.dataFiles()).isEqualTo(12);
+            assertThat(before.snapshots()).isEqualTo(12);
+
+            WarehouseMaintenance.Settings settings = new WarehouseMaintenance.Settings(Duration.ofMillis(1), 2, 1, 1, 2, 128L << 20,
+                    Duration.ofDays(3), Duration.ofDays(1), Duration.ofSeconds(1), lock).dueNow();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
+            WarehouseMaintenance.attach(env, catalog, List.of("small_files"), settings, Integer.MAX_VALUE);
+            JobClient job = env.executeAsync("maintenance test");
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                TableHealth now = before;
+                while (System.nanoTime() < deadline && !(now.dataFiles() == 1 && now.snapshots() <= 3)) {
+                    Thread.sleep(500);
+                    now = TableHealth.of(warehouse.table("small_files"));
+                }
+                assertThat(now.dataFiles()).as("data files after the rewrite").isEqualTo(1);
+                assertThat(now.snapshots()).as("snapshots after expiry (2 retained, plus the rewrite's)").isLessThanOrEqualTo(3);
+            } finally {
+                job.cancel().get();
+            }
+            assertThat(TableChecksums.of(warehouse, "small_files")).as("the rows, before and after").isEqualTo(rowsBefore);
+        }
+    }
+}
