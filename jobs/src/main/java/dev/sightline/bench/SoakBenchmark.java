@@ -98,14 +98,11 @@ public final class SoakBenchmark {
                     for (String t : tables) {
                         healthBefore.put(t, TableHealth.of(warehouse.table(t)));
                     }
-                    compact(config, tables);
+                    compact(config, tables, warehouse);
                     Map<String, TableChecksums.Summary> after = TableChecksums.of(warehouse, tables);
                     Map<String, String> differ = TableChecksums.differences(before, after);
                     int filesBefore = healthBefore.values().stream().mapToInt(TableHealth::dataFiles).sum();
-                    int filesAfter = 0;
-                    for (String t : tables) {
-                        filesAfter += TableHealth.of(warehouse.table(t)).dataFiles();
-                    }
+                    int filesAfter = dataFiles(warehouse, tables);
                     out.printf("%nInput stopped after %,d objects; a final compaction took the %d tables from %,d to %,d data files: "
                             + "%d of %d tables return the same rows as before it%s%n", sent, tables.size(), filesBefore, filesAfter,
                             tables.size() - differ.size(), tables.size(), differ.isEmpty() ? "" : " (" + differ + ")");
@@ -115,13 +112,37 @@ public final class SoakBenchmark {
         }
     }
 
-    private static void compact(SightlineConfig config, List<String> tables) throws Exception {
+    /** Runs the maintenance flows once over every table, until the data files stop shrinking (3 minutes at most). */
+    private static void compact(SightlineConfig config, List<String> tables, IcebergWarehouse warehouse) throws Exception {
         WarehouseMaintenance.Settings settings = MaintenanceConfig.settings(config).dueNow();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
         WarehouseMaintenance.attach(env, SightlineJob.catalog(config), tables, settings, Integer.MAX_VALUE);
         JobClient job = env.executeAsync("compaction after the soak");
-        Thread.sleep(90_000);
-        job.cancel().get();
+        try {
+            int start = dataFiles(warehouse, tables);
+            int last = start;
+            int steady = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline && !(last < start && steady >= 3)) {
+                Thread.sleep(5_000);
+                if (job.getJobStatus().get().isGloballyTerminalState()) {
+                    job.getJobExecutionResult().get(); // throws the maintenance job's failure
+                }
+                int now = dataFiles(warehouse, tables);
+                steady = now == last ? steady + 1 : 0;
+                last = now;
+            }
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static int dataFiles(IcebergWarehouse warehouse, List<String> tables) {
+        int files = 0;
+        for (String t : tables) {
+            files += TableHealth.of(warehouse.table(t)).dataFiles();
+        }
+        return files;
     }
 
     private static void sample(PrintWriter out, IcebergWarehouse warehouse, FlinkRest rest, String jobId, double minutes, int sent) {

@@ -112,7 +112,7 @@ public final class SphinxTranscriber implements Transcriber {
     public List<TimedWord> transcribe(Utterance utterance) {
         List<TimedWord> words = new ArrayList<>();
         double offset = utterance.startSeconds();
-        recognizer.start(new ByteArrayInputStream(Pcm.littleEndian(utterance.samples())));
+        recognizer.start(new InterruptibleAudio(new ByteArrayInputStream(Pcm.littleEndian(utterance.samples()))));
         SpeechResult result;
         while ((result = recognizer.next()) != null) {
             for (WordResult word : result.getWords()) {
@@ -127,6 +127,35 @@ public final class SphinxTranscriber implements Transcriber {
             }
         }
         return words;
+    }
+
+    /**
+     * Audio that stops a decode once its thread is interrupted, as Flink does to a task it cancels:
+     * Sphinx reads a few milliseconds of audio at a time and does not look at interrupts itself, so
+     * a long utterance held up a restart for seconds.
+     */
+    private static final class InterruptibleAudio extends java.io.FilterInputStream {
+        InterruptibleAudio(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkInterrupt();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            checkInterrupt();
+            return super.read(buffer, offset, length);
+        }
+
+        private static void checkInterrupt() throws java.io.InterruptedIOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("transcription interrupted: the task is being cancelled");
+            }
+        }
     }
 
     @Override
