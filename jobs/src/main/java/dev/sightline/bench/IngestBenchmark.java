@@ -2,7 +2,6 @@ package dev.sightline.bench;
 
 import dev.sightline.cloud.S3ObjectStore;
 import dev.sightline.cloud.S3Settings;
-import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.demo.SampleGaze;
 import dev.sightline.job.LocalCluster;
@@ -60,7 +59,7 @@ public final class IngestBenchmark {
                 s3Client.createBucket(b -> b.bucket("bench-raw"));
                 s3Client.createBucket(b -> b.bucket("bench-lake"));
                 String queue = sqs.createQueue(b -> b.queueName("bench-raw-events")).queueUrl();
-                SightlineConfig config = SightlineConfig.of(jobSettings(workDir, s3, servers.sqs(), queue, settings));
+                SightlineConfig config = SightlineConfig.of(servers.sqsJob(workDir, queue, "bench-lake", settings.checkpointInterval(), settings.parallelism()));
                 byte[] recording = sampleRecording(workDir);
 
                 // Phase 1, throughput: a backlog of announced objects waits in the queue when the job starts.
@@ -115,24 +114,6 @@ public final class IngestBenchmark {
                 }
             }
         }
-    }
-
-    private static Map<String, String> jobSettings(Path workDir, S3Settings s3, S3Settings sqs, String queue, Settings settings) {
-        Map<String, String> values = new HashMap<>();
-        values.put(ConfigKeys.DATA_DIR.name(), workDir.resolve("job").toString());
-        values.put(ConfigKeys.INPUT_KIND.name(), "sqs");
-        values.put(ConfigKeys.INPUT_QUEUE_URL.name(), queue);
-        values.put(ConfigKeys.AWS_ENDPOINT.name(), s3.endpoint());
-        values.put(ConfigKeys.AWS_SQS_ENDPOINT.name(), sqs.endpoint());
-        values.put(ConfigKeys.AWS_PATH_STYLE.name(), "true");
-        values.put(ConfigKeys.AWS_ACCESS_KEY.name(), s3.accessKey());
-        values.put(ConfigKeys.AWS_SECRET_KEY.name(), s3.secretKey());
-        values.put(ConfigKeys.WAREHOUSE_PATH.name(), "s3://bench-lake/warehouse");
-        values.put(ConfigKeys.PROCESSED_PATH.name(), "s3://bench-lake/processed");
-        values.put(ConfigKeys.CHECKPOINT_INTERVAL.name(), settings.checkpointInterval().toMillis() + "ms");
-        values.put(ConfigKeys.PARALLELISM.name(), String.valueOf(settings.parallelism()));
-        values.put(ConfigKeys.WEB_UI_PORT.name(), "0");
-        return values;
     }
 
     /** A small real-looking export: one second of 250 Hz gaze. */

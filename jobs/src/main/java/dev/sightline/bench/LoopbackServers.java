@@ -1,6 +1,7 @@
 package dev.sightline.bench;
 
 import dev.sightline.cloud.S3Settings;
+import dev.sightline.config.ConfigKeys;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -104,6 +105,29 @@ public final class LoopbackServers implements AutoCloseable {
     /** CPU time the servers' JVM has used so far (zero where the platform does not say). */
     public java.time.Duration cpuTime() {
         return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
+    /**
+     * Settings of the production job fed by {@code queue} on these servers: data under
+     * {@code workDir/job}, warehouse and processed files in bucket {@code lake}, web UI on a free port.
+     */
+    public java.util.Map<String, String> sqsJob(Path workDir, String queue, String lake, java.time.Duration checkpointInterval, int parallelism) {
+        S3Settings s3 = s3();
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put(ConfigKeys.DATA_DIR.name(), workDir.resolve("job").toString());
+        values.put(ConfigKeys.INPUT_KIND.name(), "sqs");
+        values.put(ConfigKeys.INPUT_QUEUE_URL.name(), queue);
+        values.put(ConfigKeys.AWS_ENDPOINT.name(), s3.endpoint());
+        values.put(ConfigKeys.AWS_SQS_ENDPOINT.name(), sqs().endpoint());
+        values.put(ConfigKeys.AWS_PATH_STYLE.name(), "true");
+        values.put(ConfigKeys.AWS_ACCESS_KEY.name(), s3.accessKey());
+        values.put(ConfigKeys.AWS_SECRET_KEY.name(), s3.secretKey());
+        values.put(ConfigKeys.WAREHOUSE_PATH.name(), "s3://" + lake + "/warehouse");
+        values.put(ConfigKeys.PROCESSED_PATH.name(), "s3://" + lake + "/processed");
+        values.put(ConfigKeys.CHECKPOINT_INTERVAL.name(), checkpointInterval.toMillis() + "ms");
+        values.put(ConfigKeys.PARALLELISM.name(), String.valueOf(parallelism));
+        values.put(ConfigKeys.WEB_UI_PORT.name(), "0");
+        return values;
     }
 
     private static S3Settings settings(String endpoint, boolean pathStyle) {

@@ -51,7 +51,7 @@ public final class SoakBenchmark {
                     client.createBucket(b -> b.bucket("soak-lake"));
                 }
                 String queue = sqs.createQueue(b -> b.queueName("soak-events")).queueUrl();
-                SightlineConfig config = SightlineConfig.of(jobSettings(workDir, s3, servers.sqs(), queue, settings));
+                SightlineConfig config = SightlineConfig.of(jobSettings(servers, workDir, queue, settings));
                 Path sample = Files.createDirectories(workDir).resolve("sample.csv");
                 SampleGaze.write(sample, 1.0, 250, 1920, 1080, 42);
                 byte[] content = Files.readAllBytes(sample);
@@ -160,21 +160,8 @@ public final class SoakBenchmark {
         out.flush();
     }
 
-    private static Map<String, String> jobSettings(Path workDir, S3Settings s3, S3Settings sqs, String queue, Settings settings) {
-        Map<String, String> values = new HashMap<>();
-        values.put(ConfigKeys.DATA_DIR.name(), workDir.resolve("job").toString());
-        values.put(ConfigKeys.INPUT_KIND.name(), "sqs");
-        values.put(ConfigKeys.INPUT_QUEUE_URL.name(), queue);
-        values.put(ConfigKeys.AWS_ENDPOINT.name(), s3.endpoint());
-        values.put(ConfigKeys.AWS_SQS_ENDPOINT.name(), sqs.endpoint());
-        values.put(ConfigKeys.AWS_PATH_STYLE.name(), "true");
-        values.put(ConfigKeys.AWS_ACCESS_KEY.name(), s3.accessKey());
-        values.put(ConfigKeys.AWS_SECRET_KEY.name(), s3.secretKey());
-        values.put(ConfigKeys.WAREHOUSE_PATH.name(), "s3://soak-lake/warehouse");
-        values.put(ConfigKeys.PROCESSED_PATH.name(), "s3://soak-lake/processed");
-        values.put(ConfigKeys.CHECKPOINT_INTERVAL.name(), settings.checkpointInterval().toMillis() + "ms");
-        values.put(ConfigKeys.PARALLELISM.name(), "2");
-        values.put(ConfigKeys.WEB_UI_PORT.name(), "0");
+    private static Map<String, String> jobSettings(LoopbackServers servers, Path workDir, String queue, Settings settings) {
+        Map<String, String> values = servers.sqsJob(workDir, queue, "soak-lake", settings.checkpointInterval(), 2);
         values.put(ConfigKeys.MAINTENANCE_ENABLED.name(), String.valueOf(settings.maintenance()));
         // A soak's worth of history: expire what is older than five minutes, compact every 30 new files.
         values.put(ConfigKeys.MAINTENANCE_EXPIRE_AFTER.name(), "5m");
