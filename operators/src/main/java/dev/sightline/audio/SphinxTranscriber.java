@@ -171,7 +171,7 @@ public final class SphinxTranscriber implements Transcriber {
             super(context);
         }
 
-        void start(ByteArrayInputStream pcm) {
+        void start(java.io.InputStream pcm) {
             if (!allocated) {
                 recognizer.allocate();
                 allocated = true;
