@@ -21,9 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -114,10 +112,7 @@ public final class SoakBenchmark {
 
     /** Runs the maintenance flows once over every table, until the data files stop shrinking (3 minutes at most). */
     private static void compact(SightlineConfig config, List<String> tables, IcebergWarehouse warehouse) throws Exception {
-        WarehouseMaintenance.Settings settings = MaintenanceConfig.settings(config).dueNow();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
-        WarehouseMaintenance.attach(env, SightlineJob.catalog(config), tables, settings, Integer.MAX_VALUE);
-        JobClient job = env.executeAsync("compaction after the soak");
+        JobClient job = WarehouseMaintenance.startOnce(SightlineJob.catalog(config), tables, MaintenanceConfig.settings(config));
         try {
             int start = dataFiles(warehouse, tables);
             int last = start;

@@ -13,10 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +42,7 @@ final class MaintainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SightlineConfig config = options.load();
-        WarehouseMaintenance.Settings settings = MaintenanceConfig.settings(config).dueNow();
+        WarehouseMaintenance.Settings settings = MaintenanceConfig.settings(config);
         List<String> tables = SightlineJob.tableNames(SightlineJob.graph(config));
         if (only != null && !only.isEmpty()) {
             List<String> unknown = only.stream().filter(t -> !tables.contains(t)).toList();
@@ -60,14 +57,10 @@ final class MaintainCommand implements Callable<Integer> {
             for (String table : tables) {
                 before.put(table, TableHealth.of(warehouse.table(table)));
             }
-            Configuration flink = new Configuration();
-            flink.set(PipelineOptions.NAME, "sightline maintain");
             FlinkSettings.initializeFileSystems(FlinkSettings.of(config, null));
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
-            WarehouseMaintenance.attach(env, SightlineJob.catalog(config), tables, settings, Integer.MAX_VALUE);
             out.printf("Maintaining %d tables of %s for %d s ...%n", tables.size(), config.get(ConfigKeys.WAREHOUSE_PATH), seconds);
             out.flush();
-            JobClient job = env.executeAsync("sightline maintain");
+            JobClient job = WarehouseMaintenance.startOnce(SightlineJob.catalog(config), tables, settings);
             Thread.sleep(seconds * 1000L);
             job.cancel().get();
             out.printf("| table | snapshots | data files | data MiB | files < 1 MiB |%n| --- | ---: | ---: | ---: | ---: |%n");

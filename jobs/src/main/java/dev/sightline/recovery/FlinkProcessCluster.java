@@ -116,24 +116,25 @@ public final class FlinkProcessCluster implements AutoCloseable {
 
     /** Starts the JobManager under {@code name}; with high availability a second one takes over leadership. */
     public void startJobManager(String name) throws IOException {
-        start(name, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "-Xmx640m", "-Xms640m",
-                "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=128m");
+        start(name, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of(),
+                "-Xmx640m", "-Xms640m", "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=128m");
     }
 
     /** Starts a TaskManager under {@code name} (its resource id). */
     public void startTaskManager(String name) throws IOException {
-        start(name, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "-Xmx1280m", "-Xms256m",
-                "-XX:MaxMetaspaceSize=384m", "-XX:MaxDirectMemorySize=448m", "-Dtaskmanager.resource-id=" + name);
+        start(name, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", List.of("taskmanager.resource-id=" + name),
+                "-Xmx1280m", "-Xms256m", "-XX:MaxMetaspaceSize=384m", "-XX:MaxDirectMemorySize=448m");
     }
 
-    private void start(String name, String mainClass, String... jvm) throws IOException {
+    /** Starts a process running {@code mainClass} with Flink's {@code -D key=value} settings {@code dynamic} and JVM options {@code jvm}. */
+    private void start(String name, String mainClass, List<String> dynamic, String... jvm) throws IOException {
         if (processes.containsKey(name) && processes.get(name).isAlive()) {
             throw new IllegalStateException(name + " is running already");
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JAVA_OPTS);
-        command.addAll(Arrays.stream(jvm).filter(a -> !a.startsWith("-Dtaskmanager.")).toList());
+        command.addAll(Arrays.asList(jvm));
         command.add("-Dlog.file=" + workDir.resolve("log").resolve(name + ".log"));
         command.add("-XX:ErrorFile=" + workDir.resolve("log").resolve("hs_err_" + name + "_%p.log"));
         command.add("-Dlog4j.configurationFile=" + configDir.resolve("log4j.properties").toUri());
@@ -142,10 +143,10 @@ public final class FlinkProcessCluster implements AutoCloseable {
         command.add(mainClass);
         command.add("--configDir");
         command.add(configDir.toString());
-        Arrays.stream(jvm).filter(a -> a.startsWith("-Dtaskmanager.")).forEach(a -> {
+        for (String setting : dynamic) {
             command.add("-D");
-            command.add(a.substring(2));
-        });
+            command.add(setting);
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("log").resolve(name + ".out").toFile()));

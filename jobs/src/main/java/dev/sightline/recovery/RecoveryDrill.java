@@ -14,7 +14,6 @@ import dev.sightline.demo.SampleGaze;
 import dev.sightline.demo.SampleVideo;
 import dev.sightline.job.SightlineJob;
 import dev.sightline.sink.IcebergWarehouse;
-import dev.sightline.sink.TableDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -383,7 +382,7 @@ public final class RecoveryDrill implements AutoCloseable {
     private List<String> tableNames() {
         Map<String, String> values = jobSettings("reference", "http://127.0.0.1:1/unused", servers.s3().endpoint(), servers.sqs().endpoint());
         values.put(ConfigKeys.DEPLOYMENT_TARGET.name(), "local");
-        return SightlineJob.graph(SightlineConfig.of(values)).tables().stream().map(TableDefinition::name).distinct().toList();
+        return SightlineJob.tableNames(SightlineJob.graph(SightlineConfig.of(values)));
     }
 
     private ClusterSettings clusterSettings() {

@@ -7,9 +7,7 @@ import dev.sightline.recovery.TableChecksums;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -66,10 +64,8 @@ class WarehouseMaintenanceTest {
             assertThat(before.snapshots()).isEqualTo(12);
 
             WarehouseMaintenance.Settings settings = new WarehouseMaintenance.Settings(Duration.ofMillis(1), 2, 1, 1, 2, 128L << 20,
-                    Duration.ofDays(3), Duration.ofDays(1), Duration.ofSeconds(1), lock).dueNow();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
-            WarehouseMaintenance.attach(env, catalog, List.of("small_files"), settings, Integer.MAX_VALUE);
-            JobClient job = env.executeAsync("maintenance test");
+                    Duration.ofDays(3), Duration.ofDays(1), Duration.ofSeconds(1), lock);
+            JobClient job = WarehouseMaintenance.startOnce(catalog, List.of("small_files"), settings);
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 TableHealth now = before;

@@ -54,6 +54,18 @@ public final class WarehouseMaintenance {
 
     private WarehouseMaintenance() {}
 
+    /**
+     * Starts every maintenance task over {@code tables} at once, in a local Flink environment of its
+     * own ({@code sightline maintain}, and the final compaction of {@code bench soak}); the caller
+     * decides when to cancel the returned job.
+     */
+    public static org.apache.flink.core.execution.JobClient startOnce(IcebergCatalogSettings catalog, List<String> tables, Settings settings)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new org.apache.flink.configuration.Configuration());
+        attach(env, catalog, tables, settings.dueNow(), Integer.MAX_VALUE);
+        return env.executeAsync("sightline maintain");
+    }
+
     /** Creates the lock's table once, here, rather than by every table's flow at once (they would race). */
     private static void createLockTable(String lockUri) {
         JdbcLockFactory init = new JdbcLockFactory(lockUri, "sightline", Map.of(JdbcLockFactory.INIT_LOCK_TABLES_PROPERTY, "true"));
