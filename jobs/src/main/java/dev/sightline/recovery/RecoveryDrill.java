@@ -112,7 +112,7 @@ public final class RecoveryDrill implements AutoCloseable {
                 Fault fault = k < settings.faults().size() ? settings.faults().get(k) : null;
                 if (fault == Fault.TASK_MANAGER_WARM) {
                     cluster.startTaskManager("tm-" + (++taskManagers));
-                    cluster.awaitTaskManagers(cluster.pids().size() - jobManagers(), Duration.ofMinutes(2));
+                    cluster.awaitTaskManagers(cluster.pids().size() - liveJobManagers(), Duration.ofMinutes(2));
                     say("spare TaskManager tm-%d registered", taskManagers);
                 }
                 long before = rows(warehouse);
@@ -133,7 +133,7 @@ public final class RecoveryDrill implements AutoCloseable {
         }
     }
 
-    private int jobManagers() {
+    private int liveJobManagers() {
         return (int) cluster.pids().keySet().stream().filter(n -> n.startsWith("jm-")).count();
     }
 
