@@ -47,6 +47,8 @@ public final class FlinkProcessCluster implements AutoCloseable {
     private final String classpath;
     private final int restPort;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> roles = new LinkedHashMap<>();
+    private final Path archives;
     private final FlinkRest rest;
 
     /**
@@ -57,6 +59,7 @@ public final class FlinkProcessCluster implements AutoCloseable {
         this.workDir = Files.createDirectories(workDir);
         this.configDir = Files.createDirectories(workDir.resolve("conf"));
         Files.createDirectories(workDir.resolve("log"));
+        this.archives = Files.createDirectories(workDir.resolve("cds"));
         this.classpath = settings.jobJar() == null ? flinkClasspath()
                 : flinkClasspath() + File.pathSeparator + settings.jobJar().toAbsolutePath();
         this.restPort = FreePorts.next();
@@ -116,18 +119,22 @@ public final class FlinkProcessCluster implements AutoCloseable {
 
     /** Starts the JobManager under {@code name}; with high availability a second one takes over leadership. */
     public void startJobManager(String name) throws IOException {
-        start(name, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of(),
+        start(name, "jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of(),
                 "-Xmx640m", "-Xms640m", "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=128m");
     }
 
     /** Starts a TaskManager under {@code name} (its resource id). */
     public void startTaskManager(String name) throws IOException {
-        start(name, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", List.of("taskmanager.resource-id=" + name),
+        start(name, "taskmanager", "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", List.of("taskmanager.resource-id=" + name),
                 "-Xmx1280m", "-Xms256m", "-XX:MaxMetaspaceSize=384m", "-XX:MaxDirectMemorySize=448m");
     }
 
-    /** Starts a process running {@code mainClass} with Flink's {@code -D key=value} settings {@code dynamic} and JVM options {@code jvm}. */
-    private void start(String name, String mainClass, List<String> dynamic, String... jvm) throws IOException {
+    /**
+     * Starts a process of {@code role} running {@code mainClass} with Flink's {@code -D key=value}
+     * settings {@code dynamic} and JVM options {@code jvm}; it maps the role's class-data sharing
+     * archive when {@link #archiveClasses} has made one.
+     */
+    private void start(String name, String role, String mainClass, List<String> dynamic, String... jvm) throws IOException {
         if (processes.containsKey(name) && processes.get(name).isAlive()) {
             throw new IllegalStateException(name + " is running already");
         }
@@ -135,6 +142,8 @@ public final class FlinkProcessCluster implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JAVA_OPTS);
         command.addAll(Arrays.asList(jvm));
+        Path archive = archives.resolve(role + ".jsa");
+        command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:+RecordDynamicDumpInfo");
         command.add("-Dlog.file=" + workDir.resolve("log").resolve(name + ".log"));
         command.add("-XX:ErrorFile=" + workDir.resolve("log").resolve("hs_err_" + name + "_%p.log"));
         command.add("-Dlog4j.configurationFile=" + configDir.resolve("log4j.properties").toUri());
@@ -153,6 +162,32 @@ public final class FlinkProcessCluster implements AutoCloseable {
         builder.environment().put("FLINK_CONF_DIR", configDir.toString());
         builder.environment().put("FLINK_PLUGINS_DIR", pluginsDir().toString());
         processes.put(name, builder.start());
+        roles.put(name, role);
+    }
+
+    /**
+     * Dumps the classes the named process has loaded (a JobManager or TaskManager that has run a
+     * job) into a class-data sharing archive, which every later process of its role maps at start
+     * instead of loading and verifying those classes again: what an image built with a training
+     * run's archive gives each new pod.
+     */
+    public void archiveClasses(String name) throws IOException, InterruptedException {
+        Process process = processes.get(name);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalArgumentException("no running process " + name);
+        }
+        Path archive = archives.resolve(roles.get(name) + ".jsa");
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path log = workDir.resolve("log").resolve("cds-" + name + ".out");
+        Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "VM.cds", "dynamic_dump", archive.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!dump.waitFor(3, TimeUnit.MINUTES) || dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            dump.destroyForcibly();
+            Files.deleteIfExists(archive);
+            throw new IllegalStateException("no class-data sharing archive from " + name + "; see " + log);
+        }
     }
 
     /** Kills a process with SIGKILL and waits until it is gone. */

@@ -102,6 +102,11 @@ public final class RecoveryDrill implements AutoCloseable {
         Map<String, TableChecksums.Summary> reference = runReference();
         Duration referenceRun = Duration.ofNanos(System.nanoTime() - start);
         say("reference run: %d objects in %.1f s", objects, referenceRun.toMillis() / 1000.0);
+        // Later JobManagers and TaskManagers start from the classes these two loaded, as pods of an
+        // image holding a training run's class-data sharing archive do.
+        cluster.archiveClasses("jm-1");
+        cluster.archiveClasses("tm-1");
+        say("class-data sharing archives of a JobManager and a TaskManager made");
 
         start = System.nanoTime();
         List<FaultOutcome> outcomes = new ArrayList<>();

@@ -52,6 +52,15 @@ public final class WarehouseMaintenance {
         }
     }
 
+    /**
+     * Most commits counted towards the schedules each time a table is looked at. Iceberg's monitor
+     * applies its read-back bound to every look, not only the first: a bound below the commits made
+     * between two looks (rate limit over checkpoint interval) silently slows every schedule down.
+     * 1,000 covers checkpoints down to 60 ms at the default one-minute rate limit; at the first look
+     * at a table with a long history, at most this many past commits are read.
+     */
+    static final int COMMITS_PER_LOOK = 1_000;
+
     private WarehouseMaintenance() {}
 
     /**
@@ -62,7 +71,7 @@ public final class WarehouseMaintenance {
     public static org.apache.flink.core.execution.JobClient startOnce(IcebergCatalogSettings catalog, List<String> tables, Settings settings)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new org.apache.flink.configuration.Configuration());
-        attach(env, catalog, tables, settings.dueNow(), Integer.MAX_VALUE);
+        attach(env, catalog, tables, settings.dueNow());
         return env.executeAsync("sightline maintain");
     }
 
@@ -78,17 +87,11 @@ public final class WarehouseMaintenance {
         }
     }
 
-    /** Adds one maintenance flow per table to {@code env}; uids are {@code maintenance-<table>} based, stable across upgrades. */
-    public static void attach(StreamExecutionEnvironment env, IcebergCatalogSettings catalog, List<String> tables, Settings settings) {
-        attach(env, catalog, tables, settings, 1);
-    }
-
     /**
-     * Adds one maintenance flow per table; at its first start each flow counts the last
-     * {@code readBack} commits of its table (at least 1) towards the schedules.
+     * Adds one maintenance flow per table to {@code env}; uids are {@code maintenance-<table>} based,
+     * stable across upgrades.
      */
-    public static void attach(StreamExecutionEnvironment env, IcebergCatalogSettings catalog, List<String> tables, Settings settings,
-            int readBack) {
+    public static void attach(StreamExecutionEnvironment env, IcebergCatalogSettings catalog, List<String> tables, Settings settings) {
         createLockTable(settings.lockUri());
         for (String table : tables) {
             TableLoader loader = TableLoader.fromCatalog(catalog.loader(), catalog.identifier(table));
@@ -99,7 +102,7 @@ public final class WarehouseMaintenance {
                         .rateLimit(settings.rateLimit())
                         .lockCheckDelay(Duration.ofSeconds(10))
                         .parallelism(1)
-                        .maxReadBack(readBack)
+                        .maxReadBack(COMMITS_PER_LOOK)
                         .add(ExpireSnapshots.builder()
                                 .scheduleOnCommitCount(settings.expireEveryCommits())
                                 .maxSnapshotAge(settings.expireAfter())

@@ -57,7 +57,47 @@ public final class AnalyzeFrames extends RichAsyncFunction<FrameBatch, FrameResu
     private transient Counter uploadBytes;
 
     /** An analyzer with the thumbnail encoder that goes with it; used by one thread at a time. */
-    private record Worker(FrameAnalyzer analyzer, SceneThumbnails thumbnails) {}
+    /**
+     * One analysis thread's analyzer and thumbnail maker, made when the worker first takes a batch:
+     * a task that never sees a video (or restarts before one arrives) never loads the models. A
+     * worker is used by one thread at a time, handed over through the idle queue.
+     */
+    private static final class Worker {
+        private final FrameAnalyzerFactory factory;
+        private final OptionalInt gpu;
+        private final SceneSettings scenes;
+        private FrameAnalyzer analyzer;
+        private SceneThumbnails thumbnails;
+
+        Worker(FrameAnalyzerFactory factory, OptionalInt gpu, SceneSettings scenes) {
+            this.factory = factory;
+            this.gpu = gpu;
+            this.scenes = scenes;
+        }
+
+        FrameAnalyzer analyzer() throws Exception {
+            if (analyzer == null) {
+                analyzer = factory.create(gpu);
+            }
+            return analyzer;
+        }
+
+        SceneThumbnails thumbnails() {
+            if (thumbnails == null) {
+                thumbnails = new SceneThumbnails(scenes);
+            }
+            return thumbnails;
+        }
+
+        void close() throws Exception {
+            if (analyzer != null) {
+                analyzer.close();
+            }
+            if (thumbnails != null) {
+                thumbnails.close();
+            }
+        }
+    }
 
     public AnalyzeFrames(FrameAnalyzerFactory analyzers, VideoSettings settings) {
         this.analyzers = analyzers;
@@ -71,7 +111,7 @@ public final class AnalyzeFrames extends RichAsyncFunction<FrameBatch, FrameResu
         all = new ArrayList<>();
         idle = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            Worker worker = new Worker(analyzers.create(gpu), new SceneThumbnails(settings.scenes()));
+            Worker worker = new Worker(analyzers, gpu, settings.scenes());
             all.add(worker);
             idle.add(worker);
         }
@@ -182,8 +222,7 @@ public final class AnalyzeFrames extends RichAsyncFunction<FrameBatch, FrameResu
         }
         if (all != null) {
             for (Worker worker : all) {
-                worker.analyzer().close();
-                worker.thumbnails().close();
+                worker.close();
             }
         }
     }
