@@ -37,6 +37,9 @@ class HogPeopleTwinTest {
     /** Largest |twin - OpenCV| window score on one unresized level. */
     static final double SCORE_TOLERANCE = 1e-5;
 
+    /** Frames spread over the pedestrians video for the whole-detector parity checks, at each width. */
+    private static final int FRAMES = 6;
+
     private static HOGDescriptor hog;
     private static Mat svm;
     private final HogPeopleTwin twin = new HogPeopleTwin();
@@ -142,7 +145,7 @@ class HogPeopleTwinTest {
         Path video = assumeVideo();
         HogPeopleTwin exact = new HogPeopleTwin(HogSvm.defaultPeople(), HogPeopleTwinTest::openCvLinearExact);
         for (int width : new int[] {768, 1152}) {
-            Parity p = parity(exact, HogTestFrames.spread(video, 10, width), "OpenCV resize", width);
+            Parity p = parity(exact, HogTestFrames.spread(video, FRAMES, width), "OpenCV resize", width);
             assertThat(p.unmatchedOpenCv).isZero();
             assertThat(p.unmatchedTwin).isZero();
             assertThat(p.worstMatchedIou).isEqualTo(1.0);
@@ -154,7 +157,7 @@ class HogPeopleTwinTest {
     void detectionsMatchOpenCvAtNativeAndBranchWidth() throws Exception {
         Path video = assumeVideo();
         for (int width : new int[] {768, 1152}) {
-            Parity p = parity(twin, HogTestFrames.spread(video, 10, width), "LinearExactResize", width);
+            Parity p = parity(twin, HogTestFrames.spread(video, FRAMES, width), "LinearExactResize", width);
             assertThat(p.total).isPositive();
             assertThat(p.unmatchedOpenCv).isZero();
             assertThat(p.unmatchedTwin).isZero();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             AnalyzeCommand.class,
             MaintainCommand.class,
+            ScenesCommand.class,
             WorkerCommand.class,
             SqlCommand.class,
             ConfigCommand.class,

@@ -183,7 +183,8 @@ public final class FlinkProcessCluster implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        if (!dump.waitFor(3, TimeUnit.MINUTES) || dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
+        // A dump that fails its checks (a folder on the class path, say) ends the process it ran in.
+        if (!dump.waitFor(3, TimeUnit.MINUTES) || dump.exitValue() != 0 || !Files.isRegularFile(archive) || !process.isAlive()) {
             dump.destroyForcibly();
             Files.deleteIfExists(archive);
             throw new IllegalStateException("no class-data sharing archive from " + name + "; see " + log);

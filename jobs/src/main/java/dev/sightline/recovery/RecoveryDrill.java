@@ -64,6 +64,7 @@ public final class RecoveryDrill implements AutoCloseable {
     private final SqsClient sqs;
     private final List<List<Announced>> batches = new ArrayList<>();
     private final Map<String, RestCatalogServer> catalogs = new HashMap<>();
+    private final long createdAt = System.nanoTime();
     private FlinkProcessCluster cluster;
     private int jobManagers;
     private String jarId;
@@ -486,9 +487,16 @@ public final class RecoveryDrill implements AutoCloseable {
 
     private void say(String format, Object... args) {
         if (log != null) {
-            log.printf("  " + format + "%n", args);
+            log.printf("  [%5.0f s] " + format + "%n", prepend((System.nanoTime() - createdAt) / 1e9, args));
             log.flush();
         }
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @Override
