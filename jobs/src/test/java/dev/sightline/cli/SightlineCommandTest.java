@@ -7,38 +7,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.job.SightlineJob;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SightlineCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine commandLine = SightlineCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CommandRun.Result run(String... args) {
+        return CommandRun.run(args);
     }
 
     @Test
     void analyzePrintsTheLedgerRowAsJson() throws Exception {
         Path wav = dir.resolve("voice.wav");
         dev.sightline.demo.SampleAudio.write(wav, 0.2);
-        Result result = run("analyze", wav.toString(), "--json");
+        CommandRun.Result result = run("analyze", wav.toString(), "--json");
         assertThat(result.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.at("/media_object/media_type").asText()).isEqualTo("audio");
@@ -53,7 +42,7 @@ class SightlineCommandTest {
     @Test
     void analyzePrintsTheTranscriptOfSpeechWithSentimentKeywordsAndTopics() throws Exception {
         Path speech = dev.sightline.ingest.SharedData.file("audio/librivox/sense_and_sensibility_01_austen_64kb-0870.wav");
-        Result result = run("analyze", speech.toString(), "--json");
+        CommandRun.Result result = run("analyze", speech.toString(), "--json");
         assertThat(result.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.at("/media_object/stage").asText()).isEqualTo("audio");
@@ -74,7 +63,7 @@ class SightlineCommandTest {
         // an unlinked recording: the one video given is taken to fill the screen from its first sample
         Path csv = Files.writeString(dir.resolve("viewer.csv"),
                 dev.sightline.attention.TwoSquares.plainCsv(new dev.sightline.attention.TwoSquares.Screen(0, 0, 1920, 1080, 0)));
-        Result result = run("analyze", "--json", "--compact", "--set", "video.detection.detectors=moving-object",
+        CommandRun.Result result = run("analyze", "--json", "--compact", "--set", "video.detection.detectors=moving-object",
                 "--set", "video.detection.width=640", csv.toString(), video.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         String[] documents = result.out().strip().split("\n");
@@ -100,7 +89,7 @@ class SightlineCommandTest {
     @Test
     void analyzeReportsABadFileWithItsDeadLetterAndExitCode3() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
-        Result result = run("analyze", "--json", "--compact", text.toString(), dir.resolve("missing.mp4").toString());
+        CommandRun.Result result = run("analyze", "--json", "--compact", text.toString(), dir.resolve("missing.mp4").toString());
         assertThat(result.exitCode()).isEqualTo(3);
         String[] documents = result.out().strip().split("\n");
         assertThat(documents).hasSize(2);
@@ -113,17 +102,17 @@ class SightlineCommandTest {
 
     @Test
     void aBadConfigurationStopsWithExitCode2AndNamesTheKey() {
-        Result result = run("config", "--set", "job.parallelism=-1");
+        CommandRun.Result result = run("config", "--set", "job.parallelism=-1");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("configuration error").contains("'job.parallelism'");
-        Result unknown = run("run", "--set", "inbox.folder=/x");
+        CommandRun.Result unknown = run("run", "--set", "inbox.folder=/x");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown configuration key 'inbox.folder'").contains("inbox.path");
     }
 
     @Test
     void configPrintsEveryKeyWithItsValue() {
-        Result result = run("config", "--set", "checkpoint.interval=30s");
+        CommandRun.Result result = run("config", "--set", "checkpoint.interval=30s");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("checkpoint.interval    PT30S").contains("inbox.path");
     }
@@ -135,7 +124,7 @@ class SightlineCommandTest {
         SightlineJob.prepare(config, SightlineJob.graph(config));
         java.io.PrintStream original = System.out;
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        Result result;
+        CommandRun.Result result;
         System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             result = run("sql", "--set", "data-dir=" + dir, "select count(*) as objects from media_objects");
@@ -174,8 +163,8 @@ class SightlineCommandTest {
         dev.sightline.demo.SampleGaze.write(csv, 2.0, 250, 1920, 1080, 5);
         Path noise = Files.write(dir.resolve("noise.mp4"), new byte[] {0x00, 0x00, 0x00, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 1, 2, 3});
         String data = "data-dir=" + dir.resolve("data");
-        Result inTask = run("analyze", "--json", "--compact", "--set", data, video.toString(), csv.toString(), noise.toString());
-        Result offloaded = run("analyze", "--json", "--compact", "--set", data, "--set", "offload.backend=local-process",
+        CommandRun.Result inTask = run("analyze", "--json", "--compact", "--set", data, video.toString(), csv.toString(), noise.toString());
+        CommandRun.Result offloaded = run("analyze", "--json", "--compact", "--set", data, "--set", "offload.backend=local-process",
                 "--set", "offload.local.workers=1", video.toString(), csv.toString(), noise.toString());
 
         assertThat(offloaded.exitCode()).as(offloaded.err()).isEqualTo(inTask.exitCode()).isEqualTo(3); // the broken MP4
