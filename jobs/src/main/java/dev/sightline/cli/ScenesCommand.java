@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,14 +134,13 @@ final class ScenesCommand implements Callable<Integer> {
 
     private SceneList fromWarehouse(SightlineConfig config) throws Exception {
         try (IcebergWarehouse warehouse = new IcebergWarehouse(SightlineJob.catalog(config))) {
-            List<Record> summaries = warehouse.readAll(VideoTables.SUMMARY.name()).stream()
-                    .filter(r -> videoId.equals(r.getField("video_id"))).toList();
+            Expression ofVideo = Expressions.equal("video_id", videoId);
+            List<Record> summaries = warehouse.read(VideoTables.SUMMARY.name(), ofVideo);
             if (summaries.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no video " + videoId + " in " + VideoTables.SUMMARY.name());
             }
             Record summary = summaries.get(0);
-            List<VideoRows.Scene> scenes = warehouse.readAll(VideoTables.SCENES.name()).stream()
-                    .filter(r -> videoId.equals(r.getField("video_id")))
+            List<VideoRows.Scene> scenes = warehouse.read(VideoTables.SCENES.name(), ofVideo).stream()
                     .map(ScenesCommand::scene)
                     .toList();
             String uri = (String) summary.getField("uri");

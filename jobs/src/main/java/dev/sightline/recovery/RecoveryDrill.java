@@ -487,16 +487,9 @@ public final class RecoveryDrill implements AutoCloseable {
 
     private void say(String format, Object... args) {
         if (log != null) {
-            log.printf("  [%5.0f s] " + format + "%n", prepend((System.nanoTime() - createdAt) / 1e9, args));
+            log.printf("  [%5.0f s] %s%n", (System.nanoTime() - createdAt) / 1e9, String.format(format, args));
             log.flush();
         }
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     @Override

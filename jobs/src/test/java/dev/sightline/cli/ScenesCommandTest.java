@@ -1,5 +1,6 @@
 package dev.sightline.cli;
 
+import static dev.sightline.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.demo.SampleVideo;
@@ -14,10 +15,6 @@ class ScenesCommandTest {
 
     @TempDir
     Path dir;
-
-    private static CommandRun.Result run(String... args) {
-        return CommandRun.run(args);
-    }
 
     @Test
     void aVideosScenesAsCsvEdlAndOtio() throws Exception {

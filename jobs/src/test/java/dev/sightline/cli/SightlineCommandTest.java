@@ -1,5 +1,6 @@
 package dev.sightline.cli;
 
+import static dev.sightline.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +19,6 @@ class SightlineCommandTest {
 
     @TempDir
     Path dir;
-
-    private static CommandRun.Result run(String... args) {
-        return CommandRun.run(args);
-    }
 
     @Test
     void analyzePrintsTheLedgerRowAsJson() throws Exception {

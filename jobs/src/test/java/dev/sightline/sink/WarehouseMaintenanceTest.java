@@ -39,8 +39,8 @@ class WarehouseMaintenanceTest {
 
     @Test
     void compactsSmallFilesExpiresSnapshotsAndKeepsTheRows() throws Exception {
-        String lock = "jdbc:sqlite:" + dir.resolve("catalog.db");
-        IcebergCatalogSettings catalog = IcebergCatalogSettings.jdbc(LocalPaths.toUri(dir.resolve("warehouse")), lock, "sightline", null);
+        String lock = lockUri();
+        IcebergCatalogSettings catalog = catalog();
         try (IcebergWarehouse warehouse = new IcebergWarehouse(catalog)) {
             Table table = createTable(catalog, "small_files");
             commitSmallFiles(table, 0, 12);
@@ -70,8 +70,8 @@ class WarehouseMaintenanceTest {
 
     @Test
     void theJobsSchedulesCountEveryCommitMadeBetweenTwoLooksAtATable() throws Exception {
-        String lock = "jdbc:sqlite:" + dir.resolve("catalog.db");
-        IcebergCatalogSettings catalog = IcebergCatalogSettings.jdbc(LocalPaths.toUri(dir.resolve("warehouse")), lock, "sightline", null);
+        String lock = lockUri();
+        IcebergCatalogSettings catalog = catalog();
         try (IcebergWarehouse warehouse = new IcebergWarehouse(catalog)) {
             Table table = createTable(catalog, "busy");
             commitSmallFiles(table, 0, 1);
@@ -98,6 +98,15 @@ class WarehouseMaintenanceTest {
                 job.cancel().get();
             }
         }
+    }
+
+    /** The test's JDBC catalog, whose database also holds the maintenance lock. */
+    private IcebergCatalogSettings catalog() {
+        return IcebergCatalogSettings.jdbc(LocalPaths.toUri(dir.resolve("warehouse")), lockUri(), "sightline", null);
+    }
+
+    private String lockUri() {
+        return "jdbc:sqlite:" + dir.resolve("catalog.db");
     }
 
     private static void awaitRunning(JobClient job) throws Exception {

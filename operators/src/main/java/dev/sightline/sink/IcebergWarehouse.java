@@ -17,6 +17,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.slf4j.Logger;
@@ -59,10 +61,15 @@ public final class IcebergWarehouse implements Closeable {
 
     /** Every committed row of a table (for small tables: tests, the demo's progress). */
     public List<Record> readAll(String name) {
+        return read(name, Expressions.alwaysTrue());
+    }
+
+    /** The committed rows of a table that match {@code filter}; files whose statistics rule it out are not read. */
+    public List<Record> read(String name, Expression filter) {
         Table table = table(name);
         table.refresh();
         List<Record> rows = new ArrayList<>();
-        try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table).where(filter).build()) {
             for (Record record : records) {
                 rows.add(record.copy());
             }

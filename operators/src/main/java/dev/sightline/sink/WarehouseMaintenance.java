@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.maintenance.api.DeleteOrphanFiles;
@@ -68,9 +70,9 @@ public final class WarehouseMaintenance {
      * own ({@code sightline maintain}, and the final compaction of {@code bench soak}); the caller
      * decides when to cancel the returned job.
      */
-    public static org.apache.flink.core.execution.JobClient startOnce(IcebergCatalogSettings catalog, List<String> tables, Settings settings)
+    public static JobClient startOnce(IcebergCatalogSettings catalog, List<String> tables, Settings settings)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new org.apache.flink.configuration.Configuration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
         attach(env, catalog, tables, settings.dueNow());
         return env.executeAsync("sightline maintain");
     }
