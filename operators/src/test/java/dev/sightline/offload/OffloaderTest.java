@@ -138,16 +138,23 @@ class OffloaderTest {
 
     @Test
     void aRunCancelledBySomeoneElseIsACancelledOutcome() throws Exception {
+        CompletableFuture<ComputeTask> submitted = new CompletableFuture<>();
         try (LocalProcessBackend backend = pool(1, worker());
                 Offloader offloader = new Offloader(store, settings(Tenants.none(), Duration.ofMinutes(1), OffloadSettings.WhenOpen.WAIT),
-                        backend, noFallback(), 1, new Offloader.Listener() {})) {
-            OffloadRequest request = request("z/30s.csv");
-            CompletableFuture<OffloadOutcome> outcome = offloader.offload(request);
-            ComputeTask task = settings(Tenants.none(), Duration.ofMinutes(1), OffloadSettings.WhenOpen.WAIT).task(request.object(), QueueProfile.DEFAULT);
+                        backend, noFallback(), 1, new Offloader.Listener() {
+                            @Override
+                            public void submitted(ComputeTask task, String on) {
+                                submitted.complete(task);
+                            }
+                        })) {
+            CompletableFuture<OffloadOutcome> outcome = offloader.offload(request("z/30s.csv"));
+            // the Offloader's own submission (after it wrote task.json); submitting earlier would start the worker without it
+            ComputeTask task = submitted.get(1, TimeUnit.MINUTES);
             RunStatus running = null;
-            for (int i = 0; i < 200 && (running = backend.submit(task)).state() != RunState.RUNNING; i++) {
+            for (int i = 0; i < 1500 && (running = backend.submit(task)).state() != RunState.RUNNING; i++) {
                 Thread.sleep(20);
             }
+            assertThat(running.state()).isEqualTo(RunState.RUNNING);
             backend.cancel(task, running.jobId(), "an operator stopped it");
             OffloadOutcome o = outcome.get(1, TimeUnit.MINUTES);
             assertThat(o.status()).isEqualTo(ComputeRun.CANCELLED);
