@@ -1,6 +1,7 @@
 package dev.sightline.audio;
 
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.media.ContainerIntegrity;
 import dev.sightline.media.FFmpegInput;
@@ -54,33 +55,40 @@ public final class AudioDecoder {
         }
     }
 
-    /** Decodes {@code object} into {@code sink}; never throws for bad input. */
+    /** Decodes {@code object} into {@code sink}; never throws for bad input, only when the store is unavailable. */
     public Result decode(MediaObject object, PcmSink sink) {
         try (FFmpegInput input = FFmpegInput.open(store, object)) {
-            FFmpegFrameGrabber grabber = input.grabber();
-            grabber.setSampleRate(SAMPLE_RATE);
-            grabber.setAudioChannels(1);
-            grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
-            try {
-                grabber.start();
-            } catch (Exception e) {
-                return new Result(0, null, 0, 0, UNDECODABLE, object.fileName() + ": FFmpeg cannot open it: " + e.getMessage());
-            }
-            if (grabber.getAudioStream() < 0 || grabber.getAudioChannels() <= 0) {
-                return new Result(0, null, 0, 0, NO_AUDIO_STREAM, object.fileName() + ": the " + grabber.getFormat()
-                        + " container has no audio stream");
-            }
-            Result result = stream(grabber, sink);
-            if (result.complete()) {
-                Optional<String> cut = ContainerIntegrity.truncation(store, object);
-                if (cut.isPresent()) {
-                    return new Result(result.samples(), result.codec(), result.sourceRate(), result.sourceChannels(), BROKEN_AUDIO, cut.get());
-                }
-            }
+            Result result = decode(object, input, sink);
+            input.requireStoreReachable(); // an early end from a broken connection is not the file's
             return result;
         } catch (Exception e) {
+            StoreUnavailableException.rethrowIn(e);
             return new Result(0, null, 0, 0, UNDECODABLE, object.fileName() + ": " + e);
         }
+    }
+
+    private Result decode(MediaObject object, FFmpegInput input, PcmSink sink) throws Exception {
+        FFmpegFrameGrabber grabber = input.grabber();
+        grabber.setSampleRate(SAMPLE_RATE);
+        grabber.setAudioChannels(1);
+        grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+        try {
+            grabber.start();
+        } catch (Exception e) {
+            return new Result(0, null, 0, 0, UNDECODABLE, object.fileName() + ": FFmpeg cannot open it: " + e.getMessage());
+        }
+        if (grabber.getAudioStream() < 0 || grabber.getAudioChannels() <= 0) {
+            return new Result(0, null, 0, 0, NO_AUDIO_STREAM, object.fileName() + ": the " + grabber.getFormat()
+                    + " container has no audio stream");
+        }
+        Result result = stream(grabber, sink);
+        if (result.complete()) {
+            Optional<String> cut = ContainerIntegrity.truncation(store, object);
+            if (cut.isPresent()) {
+                return new Result(result.samples(), result.codec(), result.sourceRate(), result.sourceChannels(), BROKEN_AUDIO, cut.get());
+            }
+        }
+        return result;
     }
 
     private static Result stream(FFmpegFrameGrabber grabber, PcmSink sink) {

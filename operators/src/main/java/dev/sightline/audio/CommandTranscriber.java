@@ -3,6 +3,7 @@ package dev.sightline.audio;
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectNotFoundException;
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.RangedObjectStream;
 import dev.sightline.ingest.MediaObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,7 +119,7 @@ public final class CommandTranscriber implements RecordingTranscriber {
             return file;
         }
         Path copy = Files.createDirectory(work.resolve("input")).resolve(localName(object.fileName()));
-        try (InputStream in = store.open(uri)) {
+        try (InputStream in = new RangedObjectStream(store, uri, object.sizeBytes())) { // reads again where a connection broke
             Files.copy(in, copy);
         } catch (ObjectNotFoundException e) {
             throw new TranscriptionException("cannot transcribe " + uri + ": the object no longer exists", e);

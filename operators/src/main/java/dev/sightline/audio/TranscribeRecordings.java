@@ -2,6 +2,7 @@ package dev.sightline.audio;
 
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
 import java.io.IOException;
 import java.time.Duration;
@@ -59,14 +60,20 @@ public final class TranscribeRecordings extends RichAsyncFunction<MediaObject, R
     @Override
     public void asyncInvoke(MediaObject object, ResultFuture<RemoteTranscript> result) {
         long started = System.currentTimeMillis();
-        CompletableFuture.supplyAsync(() -> transcribe(transcriber, object, started), workers)
-                .thenAccept(transcript -> result.complete(List.of(transcript)));
+        CompletableFuture.supplyAsync(() -> transcribe(transcriber, object, started), workers).whenComplete((transcript, problem) -> {
+            if (problem != null) {
+                result.completeExceptionally(problem); // the store stayed unavailable: the task restarts and reads the object again
+            } else {
+                result.complete(List.of(transcript));
+            }
+        });
     }
 
     /**
      * The transcript of one recording; a backend's failure is returned, not thrown. Network and
      * service trouble ({@link IOException}) is tried again, {@value #ATTEMPTS} times in all, with
-     * growing waits; a rejection ({@link TranscriptionException}) is not.
+     * growing waits; a rejection ({@link TranscriptionException}) is not. A store that stays
+     * unavailable throws: the recording was never read, so there is no verdict to record.
      */
     static RemoteTranscript transcribe(RecordingTranscriber transcriber, MediaObject object, long started) {
         Exception last = null;
@@ -83,6 +90,7 @@ public final class TranscribeRecordings extends RichAsyncFunction<MediaObject, R
                 break;
             }
         }
+        StoreUnavailableException.rethrowIn(last); // the recording could not be fetched: not the backend's verdict on it
         String message = last instanceof TranscriptionException ? last.getMessage() : last.toString();
         return new RemoteTranscript(object, transcriber.backend(), transcriber.language(), List.of(),
                 object.fileName() + ": " + transcriber.backend() + ": " + message, started);

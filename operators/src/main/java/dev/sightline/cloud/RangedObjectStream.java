@@ -2,6 +2,7 @@ package dev.sightline.cloud;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * An object read as a stream that can move: after a {@link #skip} far ahead or a {@link #reset}
@@ -22,6 +23,8 @@ public final class RangedObjectStream extends InputStream {
     private long currentAt;
     private long position;
     private long mark;
+    private StoreUnavailableException unavailable;
+    private final byte[] one = new byte[1];
 
     /** @param size the object's size in bytes (skips stop at its end) */
     public RangedObjectStream(ObjectStore store, String uri, long size) {
@@ -59,22 +62,53 @@ public final class RangedObjectStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        int b = current().read();
-        if (b >= 0) {
-            position++;
-            currentAt++;
-        }
-        return b;
+        int n = read(one, 0, 1);
+        return n <= 0 ? -1 : one[0] & 0xff;
     }
 
+    /**
+     * Reads from the open stream; when its connection breaks mid-body, reads once more from a new
+     * ranged request at the same position (as S3A does) before giving up, and remembers a failure
+     * it gives up on ({@link #unavailable}), since a decoder may swallow it.
+     */
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        int n;
+        try {
+            n = readOnce(buffer, offset, length);
+        } catch (StoreUnavailableException first) {
+            quietlyCloseCurrent();
+            try {
+                n = readOnce(buffer, offset, length);
+            } catch (StoreUnavailableException again) {
+                quietlyCloseCurrent();
+                if (unavailable == null) {
+                    unavailable = again;
+                }
+                throw again;
+            }
+        }
+        return n;
+    }
+
+    private int readOnce(byte[] buffer, int offset, int length) throws IOException {
         int n = current().read(buffer, offset, length);
         if (n > 0) {
             position += n;
             currentAt += n;
         }
         return n;
+    }
+
+    /**
+     * The store failure a read gave up on, if any: a decoder that meets a read error may report a
+     * truncated or corrupt file, which this says is not the file's fault.
+     */
+    public Optional<StoreUnavailableException> unavailable() {
+        return Optional.ofNullable(unavailable);
     }
 
     /** Skips at most to the end of the object (0 there), as callers that measure a stream by skipping expect. */
@@ -113,6 +147,14 @@ public final class RangedObjectStream extends InputStream {
             InputStream old = current;
             current = null;
             old.close();
+        }
+    }
+
+    private void quietlyCloseCurrent() {
+        try {
+            closeCurrent();
+        } catch (IOException | RuntimeException e) {
+            // the connection is already broken
         }
     }
 

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * with the AWS SDK v2. Listing is paginated; reads are ranged GETs streamed from the connection,
  * never buffered whole; an object's version is its ETag (content identity, the same from a
  * listing, a HEAD and an event notification). Throttling and 5xx are retried by the client;
- * 403 and 404 become clear errors.
+ * 403 and 404 become clear errors; what still fails for the connection's or the server's sake
+ * (resets, time-outs, 5xx, throttling) is a {@link StoreUnavailableException}, also mid-body.
  */
 public final class S3ObjectStore implements ObjectStore {
 
@@ -82,7 +83,7 @@ public final class S3ObjectStore implements ObjectStore {
             request.range("bytes=" + offset + "-" + (length > 0 ? Long.toString(offset + length - 1) : ""));
         }
         try {
-            return new Body(client.getObject(request.build()));
+            return new Body(client.getObject(request.build()), uri);
         } catch (S3Exception e) {
             if (e.statusCode() == 416) {
                 return InputStream.nullInputStream(); // range starts at or past the end
@@ -117,25 +118,57 @@ public final class S3ObjectStore implements ObjectStore {
      */
     private static final class Body extends FilterInputStream {
         private final ResponseInputStream<GetObjectResponse> response;
+        private final String uri;
+        private long read;
         private boolean ended;
 
-        Body(ResponseInputStream<GetObjectResponse> response) {
+        Body(ResponseInputStream<GetObjectResponse> response, String uri) {
             super(response);
             this.response = response;
+            this.uri = uri;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException | SdkException e) {
+                throw broken(e);
+            }
             ended |= b < 0;
+            read += b < 0 ? 0 : 1;
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException | SdkException e) {
+                throw broken(e);
+            }
             ended |= n < 0;
+            read += Math.max(n, 0);
             return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                long skipped = super.skip(n);
+                read += skipped;
+                return skipped;
+            } catch (IOException | SdkException e) {
+                throw broken(e);
+            }
+        }
+
+        /** A body that stops mid-way is the connection's fault, not the object's. */
+        private StoreUnavailableException broken(Exception e) {
+            return new StoreUnavailableException("the S3 connection broke while reading " + uri + " after " + read + " bytes: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
 
         @Override
@@ -178,8 +211,11 @@ public final class S3ObjectStore implements ObjectStore {
                         + (action.equals("write") ? "PutObject" : action.equals("list") ? "ListBucket" : "GetObject")
                         + " permission; HTTP 403 " + errorCode(s3) + ")", e);
             }
-            return new IOException("S3 could not " + action + " " + uri + ": HTTP " + status + " " + errorCode(s3), e);
+            String message = "S3 could not " + action + " " + uri + ": HTTP " + status + " " + errorCode(s3);
+            return status >= 500 || status == 429 ? new StoreUnavailableException(message + " (after the client's retries)", e)
+                    : new IOException(message, e);
         }
-        return new IOException("S3 could not " + action + " " + uri + ": " + e.getMessage(), e);
+        // no answer from the service at all: connection refused or reset, time-out, a broken body
+        return new StoreUnavailableException("S3 could not " + action + " " + uri + ": " + e.getMessage(), e);
     }
 }

@@ -1,26 +1,28 @@
 package dev.sightline.gaze;
 
-import dev.sightline.cloud.ObjectStore;
-import dev.sightline.cloud.ObjectStoreFactory;
-import dev.sightline.cloud.StoreBackedFunction;
 import dev.sightline.attention.Viewing;
 import dev.sightline.attention.ViewingCollector;
 import dev.sightline.cloud.ObjectNotFoundException;
+import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.ObjectStoreFactory;
+import dev.sightline.cloud.RangedObjectStream;
+import dev.sightline.cloud.StoreBackedFunction;
+import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.gaze.format.GazeFormatException;
 import dev.sightline.gaze.stimulus.StimulusEntry;
 import dev.sightline.gaze.stimulus.StimulusLinks;
 import dev.sightline.gaze.stimulus.StimulusManifest;
 import dev.sightline.ingest.DeadLetter;
-import dev.sightline.ingest.ObjectNames;
-import dev.sightline.sink.LedgerTables;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
+import dev.sightline.ingest.ObjectNames;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.sink.LedgerTables;
 import dev.sightline.sink.RowSink;
 import dev.sightline.sink.TableOutputs;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -101,15 +103,17 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
         /** Error class of a stimulus manifest beside a recording that cannot be read (the recording is analysed without it). */
         public static final String BAD_MANIFEST = "StimulusManifestInvalid";
 
-        /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input. */
+        /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input, only when the store is unavailable. */
         public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, RowSink sink) {
             GazeSettings linked = withManifestBeside(store, object, settings, sink);
             GazeFormats.Summary summary;
-            try (InputStream in = store.open(object.uri())) {
+            try (InputStream in = new RangedObjectStream(store, object.uri(), object.sizeBytes())) { // reads again where a connection broke
                 summary = GazeFormats.analyze(object.uri(), object.version(), object.format(), in, linked, sink);
             } catch (GazeFormatException e) {
+                StoreUnavailableException.rethrowIn(e);
                 return ObjectOutcome.failed(object, STAGE, FORMAT_ERROR, object.fileName() + ": " + e.getMessage(), Instant.now());
             } catch (IOException | RuntimeException e) {
+                StoreUnavailableException.rethrowIn(e); // a broken connection is not bad input: the task fails and reads it again
                 return ObjectOutcome.failed(object, STAGE, ObjectInspector.UNREADABLE_OBJECT,
                         object.fileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
             }
@@ -140,6 +144,7 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
             } catch (ObjectNotFoundException e) {
                 return settings;
             } catch (IOException | IllegalArgumentException e) {
+                StoreUnavailableException.rethrowIn(e);
                 sink.add(LedgerTables.DEAD_LETTERS, new DeadLetter(object.uri(), object.version(), STAGE, BAD_MANIFEST,
                         object.fileName() + ": the stimulus manifest " + ObjectNames.fileName(manifest) + " beside it was left out: "
                                 + e.getMessage(), Instant.now()));

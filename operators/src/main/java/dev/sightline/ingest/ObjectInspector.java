@@ -2,6 +2,8 @@ package dev.sightline.ingest;
 
 import dev.sightline.cloud.ObjectNotFoundException;
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.RangedObjectStream;
+import dev.sightline.cloud.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -44,17 +46,21 @@ public final class ObjectInspector {
         try {
             notice = ObjectNotice.of(store.head(uri), Instant.now());
         } catch (IOException e) {
+            StoreUnavailableException.rethrowIn(e);
             notice = new ObjectNotice(uri, "unknown", -1, null, Instant.now());
         }
         return inspect(notice);
     }
 
-    /** Reads the object of a notice and says what it is; never throws for bad input. */
+    /**
+     * Reads the object of a notice and says what it is; never throws for bad input. A store that
+     * stays unavailable through its client's retries throws (unchecked {@link StoreUnavailableException}).
+     */
     public MediaObject inspect(ObjectNotice notice) {
         MessageDigest sha256 = newDigest();
         long size = 0;
         int headLength = 0;
-        try (InputStream in = store.open(notice.uri())) {
+        try (InputStream in = new RangedObjectStream(store, notice.uri(), Math.max(0, notice.sizeBytes()))) { // reads again where a connection broke
             int n;
             while ((n = in.read(buffer)) > 0) {
                 sha256.update(buffer, 0, n);
@@ -69,6 +75,7 @@ public final class ObjectInspector {
             return failed(notice, notice.sizeBytes(), null, OBJECT_NOT_FOUND,
                     "object was deleted or never written before it could be read: " + notice.uri());
         } catch (IOException | RuntimeException e) {
+            StoreUnavailableException.rethrowIn(e); // not the object's fault: the task fails and reads it again after its restart
             return failed(notice, notice.sizeBytes(), null, UNREADABLE_OBJECT,
                     "cannot read " + notice.uri() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }

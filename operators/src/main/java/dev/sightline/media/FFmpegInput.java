@@ -3,8 +3,8 @@ package dev.sightline.media;
 import dev.sightline.cloud.LocalPaths;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.RangedObjectStream;
+import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
-import java.io.InputStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
@@ -16,9 +16,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 public final class FFmpegInput implements AutoCloseable {
 
     private final FFmpegFrameGrabber grabber;
-    private final InputStream stream;
+    private final RangedObjectStream stream;
 
-    private FFmpegInput(FFmpegFrameGrabber grabber, InputStream stream) {
+    private FFmpegInput(FFmpegFrameGrabber grabber, RangedObjectStream stream) {
         this.grabber = grabber;
         this.stream = stream;
     }
@@ -31,12 +31,23 @@ public final class FFmpegInput implements AutoCloseable {
         }
         // JavaCV installs its seek callback only for a non-zero maximum size; the stream ignores
         // the mark limit, and a seek back is a new ranged read.
-        InputStream stream = new RangedObjectStream(store, object.uri(), object.sizeBytes());
+        RangedObjectStream stream = new RangedObjectStream(store, object.uri(), object.sizeBytes());
         return new FFmpegInput(new FFmpegFrameGrabber(stream, Integer.MAX_VALUE), stream);
     }
 
     public FFmpegFrameGrabber grabber() {
         return grabber;
+    }
+
+    /**
+     * Throws (unchecked) if a read of the object gave up because the store was unavailable: FFmpeg
+     * then saw an early end or an error, and what it decoded says nothing about the file. Decoders
+     * call this before they report an outcome.
+     */
+    public void requireStoreReachable() {
+        if (stream != null && stream.unavailable().isPresent()) {
+            throw StoreUnavailableException.unchecked(stream.unavailable().get());
+        }
     }
 
     @Override

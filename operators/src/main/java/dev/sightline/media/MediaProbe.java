@@ -1,6 +1,7 @@
 package dev.sightline.media;
 
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.MediaType;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -8,7 +9,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 /**
  * Reads what a recording's container declares, without decoding it: duration and, for a video,
  * the displayed picture size (after rotation). For routing decisions; a file FFmpeg cannot open
- * gives unknowns, never an error (its analysis reports the problem).
+ * gives unknowns, never an error (its analysis reports the problem); an unavailable store throws.
  */
 public final class MediaProbe {
 
@@ -24,6 +25,7 @@ public final class MediaProbe {
         try (FFmpegInput input = FFmpegInput.open(store, object)) {
             FFmpegFrameGrabber grabber = input.grabber();
             grabber.start();
+            input.requireStoreReachable();
             long lengthUs = grabber.getLengthInTime();
             double duration = lengthUs > 0 ? lengthUs / 1e6 : Double.NaN;
             if (object.mediaType() != MediaType.VIDEO || grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
@@ -34,6 +36,7 @@ public final class MediaProbe {
             long height = sideways ? grabber.getImageWidth() : grabber.getImageHeight();
             return new Facts(duration, width, height);
         } catch (Exception | LinkageError e) {
+            StoreUnavailableException.rethrowIn(e); // a route must not depend on a broken connection
             return Facts.UNKNOWN;
         }
     }

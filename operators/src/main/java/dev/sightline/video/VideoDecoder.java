@@ -1,6 +1,7 @@
 package dev.sightline.video;
 
 import dev.sightline.cloud.ObjectStore;
+import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.media.ContainerIntegrity;
 import dev.sightline.media.FFmpegInput;
@@ -29,10 +30,15 @@ public final class VideoDecoder {
     private VideoDecoder() {}
 
     /** Decodes {@code object} into batches for {@code out}, the last one closing the video. */
-    public static void decode(ObjectStore store, MediaObject object, VideoSettings settings, Consumer<FrameBatch> out) {
+    public static void decode(ObjectStore store, MediaObject object, VideoSettings settings, Consumer<FrameBatch> decoded) {
         long startedAt = System.currentTimeMillis();
         String key = VideoAnalysis.videoId(object);
         try (FFmpegInput input = FFmpegInput.open(store, object)) {
+            // nothing decoded after the store gave up on a read is the file's doing: the task fails instead
+            Consumer<FrameBatch> out = batch -> {
+                input.requireStoreReachable();
+                decoded.accept(batch);
+            };
             FFmpegFrameGrabber grabber = input.grabber();
             VideoAnalysis.configureDecoder(grabber);
             try {
@@ -49,7 +55,8 @@ public final class VideoDecoder {
             }
             stream(object, key, grabber, settings, out, startedAt, ContainerIntegrity.truncation(store, object));
         } catch (Exception e) {
-            out.accept(FrameBatch.closing(key, VideoEnd.failed(object, VideoAnalysis.UNDECODABLE, object.fileName() + ": " + e, startedAt)));
+            StoreUnavailableException.rethrowIn(e);
+            decoded.accept(FrameBatch.closing(key, VideoEnd.failed(object, VideoAnalysis.UNDECODABLE, object.fileName() + ": " + e, startedAt)));
         }
     }
 

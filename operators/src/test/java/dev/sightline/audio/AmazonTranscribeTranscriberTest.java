@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.cloud.MemoryObjectStore;
 import dev.sightline.cloud.S3Location;
 import dev.sightline.ingest.MediaFormat;
 import dev.sightline.ingest.MediaObject;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sightline.cloud.LocalPaths;
+import dev.sightline.cloud.MemoryObjectStore;
 import dev.sightline.ingest.MediaFormat;
 import dev.sightline.ingest.MediaObject;
 import java.io.IOException;

@@ -78,4 +78,28 @@ class RangedObjectStreamTest {
         }
         assertThat(store.opens).containsExactly(0L);
     }
+
+    @Test
+    void aConnectionThatBreaksMidBodyIsReadOnceMoreFromWhereItBroke() throws IOException {
+        byte[] content = new byte[300_000];
+        new java.util.SplittableRandom(3).nextBytes(content);
+        Path file = Files.write(dir.resolve("blob.bin"), content);
+        BrokenConnectionStore store = new BrokenConnectionStore(new LocalObjectStore(), 100_000, 1);
+        try (RangedObjectStream in = new RangedObjectStream(store, LocalPaths.toUri(file), content.length)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+            assertThat(in.unavailable()).isEmpty();
+        }
+        assertThat(store.opens()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionThatKeepsBreakingIsThrownAndRemembered() throws IOException {
+        Path file = Files.write(dir.resolve("blob.bin"), new byte[300_000]);
+        BrokenConnectionStore store = new BrokenConnectionStore(new LocalObjectStore(), 100_000, Integer.MAX_VALUE);
+        try (RangedObjectStream in = new RangedObjectStream(store, LocalPaths.toUri(file), 300_000)) {
+            assertThat(in.readNBytes(100_000)).hasSize(100_000);
+            org.assertj.core.api.Assertions.assertThatThrownBy(in::readAllBytes).isInstanceOf(StoreUnavailableException.class);
+            assertThat(in.unavailable()).isPresent();
+        }
+    }
 }

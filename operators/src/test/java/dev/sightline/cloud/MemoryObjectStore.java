@@ -1,8 +1,5 @@
-package dev.sightline.audio;
+package dev.sightline.cloud;
 
-import dev.sightline.cloud.ObjectMetadata;
-import dev.sightline.cloud.ObjectNotFoundException;
-import dev.sightline.cloud.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
@@ -12,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An object store in memory for tests, whatever the URI scheme; it counts whole-object reads. */
-final class MemoryObjectStore implements ObjectStore {
+public final class MemoryObjectStore implements ObjectStore {
 
     private final Map<String, byte[]> objects = new TreeMap<>();
     private final List<String> reads = new ArrayList<>();
@@ -49,7 +46,7 @@ final class MemoryObjectStore implements ObjectStore {
     }
 
     /** The URIs read so far, in order. */
-    synchronized List<String> reads() {
+    public synchronized List<String> reads() {
         return List.copyOf(reads);
     }
 
