@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         try (LocalCluster local = LocalCluster.start(config);
                 IcebergWarehouse warehouse = new IcebergWarehouse(SightlineJob.catalog(config))) {
             out.println("Flink web UI: " + local.webUi() + "  (job is running; results commit at each checkpoint)");
+            local.metrics().ifPresent(metrics -> out.println("Metrics for Prometheus: " + metrics));
             out.flush();
             Instant deadline = Instant.now().plus(timeout);
             while (!pending.isEmpty()) {

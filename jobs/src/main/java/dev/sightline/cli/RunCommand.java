@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         }, "sightline-shutdown"));
         out.println("Sightline is running.");
         out.println("  Flink web UI: " + local.webUi());
+        out.println("  Metrics:      " + local.metrics().map(uri -> uri + " (Prometheus)").orElse("off (see the log)"));
         out.println("  Input:        " + (config.get(ConfigKeys.INPUT_KIND) == dev.sightline.config.InputKind.SQS
                 ? config.get(ConfigKeys.INPUT_QUEUE_URL) : config.get(ConfigKeys.INBOX_PATH).toAbsolutePath().normalize())
                 + (config.get(ConfigKeys.INPUT_BACKFILL).isEmpty() ? "" : " + backfill of " + config.get(ConfigKeys.INPUT_BACKFILL)));

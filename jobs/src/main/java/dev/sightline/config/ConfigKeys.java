@@ -167,6 +167,11 @@ public final class ConfigKeys {
             "8081", "Port of the local Flink web UI; the address is printed at start.",
             Values.integer(0, 65535), c -> 8081);
 
+    public static final ConfigKey<Integer> METRICS_PROMETHEUS_PORT = key("metrics.prometheus.port", "off, or 0 to 65535 (0: any free port)",
+            "9249", "Port of the embedded mode's Prometheus endpoint (Flink's Prometheus reporter, at /metrics); the address is printed"
+                    + " at start. A cluster sets its reporter in its Flink configuration (flink-deployments/).",
+            Values.portOrOff(), c -> 9249);
+
     public static final ConfigKey<Integer> PARALLELISM = key("job.parallelism", "1 to 1024",
             "2", "Parallelism of the job's operators (and task slots of the embedded cluster).",
             Values.integer(1, 1024), c -> 2);
@@ -565,7 +570,7 @@ public final class ConfigKeys {
             STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE,
             MAINTENANCE_ENABLED, MAINTENANCE_EXPIRE_AFTER, MAINTENANCE_RETAIN_LAST, MAINTENANCE_EXPIRE_EVERY, MAINTENANCE_REWRITE_EVERY,
             MAINTENANCE_REWRITE_MIN_FILES, MAINTENANCE_TARGET_FILE_MB, MAINTENANCE_ORPHAN_MIN_AGE, MAINTENANCE_ORPHAN_EVERY, MAINTENANCE_RATE_LIMIT,
-            MAINTENANCE_LOCK_URI, WEB_UI_PORT, PARALLELISM, MAX_PARALLELISM,
+            MAINTENANCE_LOCK_URI, WEB_UI_PORT, METRICS_PROMETHEUS_PORT, PARALLELISM, MAX_PARALLELISM,
             JOB_NAME_KEY, DEPLOYMENT_TARGET,
             GAZE_SCREEN_WIDTH_PX, GAZE_SCREEN_HEIGHT_PX, GAZE_SCREEN_WIDTH_MM, GAZE_SCREEN_HEIGHT_MM, GAZE_VIEWING_DISTANCE_MM,
             GAZE_SAMPLING_RATE, GAZE_TIME_COLUMN, GAZE_TIME_UNIT, GAZE_X_COLUMN, GAZE_Y_COLUMN, GAZE_PUPIL_COLUMN,

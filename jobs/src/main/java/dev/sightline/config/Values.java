@@ -62,6 +62,12 @@ final class Values {
         };
     }
 
+    /** A port, {@code 0} for any free one, or {@code off} (-1). */
+    static ValueParser<Integer> portOrOff() {
+        ValueParser<Integer> port = integer(0, 65535);
+        return text -> text.equalsIgnoreCase("off") ? -1 : port.parse(text);
+    }
+
     static ValueParser<Double> number(double min, double max) {
         return text -> {
             double value;

@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,17 +29,27 @@ public final class LocalCluster implements AutoCloseable {
     private final MiniCluster cluster;
     private final JobClient job;
     private final URI webUi;
+    private final Optional<URI> metrics;
     private final Optional<Path> resumedFrom;
 
-    private LocalCluster(MiniCluster cluster, JobClient job, URI webUi, Optional<Path> resumedFrom) {
+    private LocalCluster(MiniCluster cluster, JobClient job, URI webUi, Optional<URI> metrics, Optional<Path> resumedFrom) {
         this.cluster = cluster;
         this.job = job;
         this.webUi = webUi;
+        this.metrics = metrics;
         this.resumedFrom = resumedFrom;
     }
 
     /** Prepares tables, starts the cluster and submits the job. */
     public static LocalCluster start(SightlineConfig config) throws Exception {
+        return start(config, null);
+    }
+
+    /**
+     * Prepares tables, starts the cluster and submits the job; with SQS input and {@code
+     * stopWhenIdle}, the job ends once the queue has been empty that long (tests, benchmarks).
+     */
+    public static LocalCluster start(SightlineConfig config, Duration stopWhenIdle) throws Exception {
         AnalysisJob graph = SightlineJob.graph(config);
         SightlineJob.prepare(config, graph);
         String checkpoints = config.get(ConfigKeys.CHECKPOINT_PATH);
@@ -46,6 +57,7 @@ public final class LocalCluster implements AutoCloseable {
                 ? CheckpointLocator.latest(LocalPaths.toPath(checkpoints)) : Optional.empty();
         Configuration flink = FlinkSettings.of(config, resume.orElse(null));
         FlinkSettings.initializeFileSystems(flink);
+        Optional<URI> metrics = PrometheusEndpoint.configure(config, flink);
         int slots = config.get(ConfigKeys.PARALLELISM);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         if (config.get(ConfigKeys.MAINTENANCE_ENABLED)) {
@@ -58,16 +70,17 @@ public final class LocalCluster implements AutoCloseable {
                 .setConfiguration(flink)
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(slots)
+                .setPluginManager(PluginUtils.createPluginManagerFromRootFolder(flink)) // reporters from FLINK_PLUGINS_DIR
                 .build());
         try {
             cluster.start();
             URI rest = cluster.getRestAddress().get(1, TimeUnit.MINUTES);
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), flink);
-            SightlineJob.assemble(env, config, graph);
+            SightlineJob.assemble(env, config, graph, stopWhenIdle);
             JobClient job = env.executeAsync(config.get(ConfigKeys.JOB_NAME_KEY));
             resume.ifPresent(path -> LOG.info("Resumed from checkpoint {}", path));
-            return new LocalCluster(cluster, job, rest, resume);
+            return new LocalCluster(cluster, job, rest, metrics, resume);
         } catch (Exception e) {
             cluster.close();
             throw e;
@@ -77,6 +90,11 @@ public final class LocalCluster implements AutoCloseable {
     /** The address of the Flink web UI. */
     public URI webUi() {
         return webUi;
+    }
+
+    /** The Prometheus endpoint of the job's metrics, unless it is off ({@code metrics.prometheus.port}). */
+    public Optional<URI> metrics() {
+        return metrics;
     }
 
     /** The checkpoint this run resumed from, if any. */

@@ -5,6 +5,7 @@ import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts finished objects per media type and outcome ({@code objectsDone}, {@code objectsFailed},
- * {@code objectsPartial} under {@code media_type=<type>}), records {@code processingMillis} and logs
- * one progress line per object.
+ * {@code objectsPartial} under {@code media_type=<type>}) and failed or partial ones per error class
+ * ({@code objectProblems} under {@code error_class=<class>}), records {@code processingMillis} and
+ * logs one progress line per object.
  */
 final class OutcomeMetrics extends RichMapFunction<ObjectOutcome, ObjectOutcome> {
     private static final long serialVersionUID = 1L;
@@ -26,11 +28,15 @@ final class OutcomeMetrics extends RichMapFunction<ObjectOutcome, ObjectOutcome>
 
     private transient Map<MediaType, Map<ObjectStatus, Counter>> counters;
     private transient Map<MediaType, Histogram> processingMillis;
+    private transient Map<MediaType, MetricGroup> groups;
+    private transient Map<String, Counter> problems;
 
     @Override
     public void open(OpenContext openContext) {
         counters = new EnumMap<>(MediaType.class);
         processingMillis = new EnumMap<>(MediaType.class);
+        groups = new EnumMap<>(MediaType.class);
+        problems = new HashMap<>();
         for (MediaType type : MediaType.values()) {
             MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("media_type", type.label());
             Map<ObjectStatus, Counter> byStatus = new EnumMap<>(ObjectStatus.class);
@@ -38,6 +44,7 @@ final class OutcomeMetrics extends RichMapFunction<ObjectOutcome, ObjectOutcome>
             byStatus.put(ObjectStatus.PARTIAL, group.counter("objectsPartial"));
             byStatus.put(ObjectStatus.FAILED, group.counter("objectsFailed"));
             counters.put(type, byStatus);
+            groups.put(type, group);
             processingMillis.put(type, group.histogram("processingMillis", new DescriptiveStatisticsHistogram(1000)));
         }
     }
@@ -46,6 +53,10 @@ final class OutcomeMetrics extends RichMapFunction<ObjectOutcome, ObjectOutcome>
     public ObjectOutcome map(ObjectOutcome outcome) {
         MediaType type = outcome.object().mediaType();
         counters.get(type).get(outcome.status()).inc();
+        if (outcome.errorClass() != null) { // error classes are a small fixed set (docs/data-model.md): one counter each, made when first seen
+            problems.computeIfAbsent(type.label() + "/" + outcome.errorClass(),
+                    k -> groups.get(type).addGroup("error_class", outcome.errorClass()).counter("objectProblems")).inc();
+        }
         long millis = outcome.object().receivedAt() == null ? 0
                 : Math.max(0, Duration.between(outcome.object().receivedAt(), outcome.processedAt()).toMillis());
         processingMillis.get(type).update(millis);

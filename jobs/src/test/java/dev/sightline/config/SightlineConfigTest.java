@@ -64,6 +64,16 @@ class SightlineConfigTest {
     }
 
     @Test
+    void thePrometheusPortIsAPortAnyFreePortOrOff() {
+        assertThat(SightlineConfig.defaults().get(ConfigKeys.METRICS_PROMETHEUS_PORT)).isEqualTo(9249);
+        assertThat(SightlineConfig.of(Map.of("metrics.prometheus.port", "0")).get(ConfigKeys.METRICS_PROMETHEUS_PORT)).isZero();
+        assertThat(SightlineConfig.of(Map.of("metrics.prometheus.port", "OFF")).get(ConfigKeys.METRICS_PROMETHEUS_PORT)).isEqualTo(-1);
+        assertThatThrownBy(() -> SightlineConfig.of(Map.of("metrics.prometheus.port", "70000")))
+                .hasMessageContaining("'metrics.prometheus.port'").hasMessageContaining("off, or 0 to 65535");
+        assertThatThrownBy(() -> SightlineConfig.of(Map.of("metrics.prometheus.port", "-1"))).hasMessageContaining("out of range");
+    }
+
+    @Test
     void badValuesNameTheKeyTheValueAndWhatIsAllowed() {
         assertThatThrownBy(() -> SightlineConfig.of(Map.of("job.parallelism", "zero")))
                 .hasMessageContaining("'job.parallelism'").hasMessageContaining("'zero'").hasMessageContaining("1 to 1024");

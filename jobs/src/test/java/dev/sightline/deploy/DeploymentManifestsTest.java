@@ -88,6 +88,28 @@ class DeploymentManifestsTest {
         assertThat(spec).containsKey("nodeSelector");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProdOverlayScrapesThePrometheusReporterOfEveryPod() throws IOException {
+        Map<String, Object> deployment = only(documents(Files.readString(DEPLOYMENTS.resolve("base/flinkdeployment.yaml"))), "FlinkDeployment");
+        Map<String, Object> flink = map(map(deployment, "spec"), "flinkConfiguration");
+        assertThat(flink).containsEntry("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        int port = Integer.parseInt(String.valueOf(flink.get("metrics.reporter.prom.port")));
+        List<Object> ports = (List<Object>) mainContainer(map(map(map(deployment, "spec"), "podTemplate"), "spec")).get("ports");
+        assertThat(ports).as("the pod template's container ports").contains(Map.of("name", "metrics", "containerPort", port, "protocol", "TCP"));
+
+        Map<String, Object> monitor = only(documents(Files.readString(DEPLOYMENTS.resolve("overlays/prod/podmonitor.yaml"))), "PodMonitor");
+        assertThat(monitor).containsEntry("apiVersion", "monitoring.coreos.com/v1");
+        Map<String, Object> spec = map(monitor, "spec");
+        // the Flink operator labels the pods of a FlinkDeployment app=<name>, type=flink-native-kubernetes
+        assertThat(map(map(spec, "selector"), "matchLabels")).containsEntry("app", map(deployment, "metadata").get("name"))
+                .containsEntry("type", "flink-native-kubernetes");
+        assertThat((List<Object>) spec.get("podMetricsEndpoints")).singleElement()
+                .satisfies(e -> assertThat((Map<String, Object>) e).containsEntry("port", "metrics").containsEntry("path", "/metrics"));
+        assertThat(Files.readString(DEPLOYMENTS.resolve("overlays/prod/kustomization.yaml"))).contains("- podmonitor.yaml");
+        assertThat(Files.readString(DEPLOYMENTS.resolve("Dockerfile"))).contains("plugins/metrics-prometheus/flink-metrics-prometheus-");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void eachOverlayBuildsIntoValidResourcesAndAValidSightlineConfiguration(String overlay) throws Exception {
