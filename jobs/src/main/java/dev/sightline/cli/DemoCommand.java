@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                 IcebergWarehouse warehouse = new IcebergWarehouse(SightlineJob.catalog(config))) {
             out.println("Flink web UI: " + local.webUi() + "  (job is running; results commit at each checkpoint)");
             local.metrics().ifPresent(metrics -> out.println("Metrics for Prometheus: " + metrics));
+            LogFile.path().ifPresent(log -> out.println("Log file (libraries included): " + log));
             out.flush();
             Instant deadline = Instant.now().plus(timeout);
             while (!pending.isEmpty()) {

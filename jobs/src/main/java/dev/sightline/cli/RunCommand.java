@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("  Warehouse:    " + config.get(ConfigKeys.WAREHOUSE_PATH));
         out.println("  Checkpoints:  " + config.get(ConfigKeys.CHECKPOINT_PATH)
                 + local.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
+        LogFile.path().ifPresent(log -> out.println("  Log file:     " + log));
         out.println("Press Ctrl-C to stop; the next run resumes from the latest checkpoint.");
         out.flush();
         local.awaitTermination();

@@ -27,6 +27,8 @@ public final class FlinkRest {
     public record JobState(String status, boolean allTasksRunning) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a request waits out a JobManager that is electing a leader. */
+    static final Duration ELECTION_PATIENCE = Duration.ofMinutes(2);
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -48,10 +50,10 @@ public final class FlinkRest {
                 + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(jar));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/jars/upload"))
+        HttpResponse<String> response = sendWhileElecting(HttpRequest.newBuilder(URI.create(base + "/jars/upload"))
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
         JsonNode answer = checked(response, "upload " + jar.getFileName());
         String file = answer.path("filename").asText();
         return file.substring(file.lastIndexOf('/') + 1);
@@ -60,10 +62,10 @@ public final class FlinkRest {
     /** Runs an uploaded jar's main class with {@code args} (the job is submitted from the JobManager); returns the job id. */
     public String runJar(String jarId, String entryClass, List<String> args, int parallelism) throws IOException, InterruptedException {
         String request = JSON.writeValueAsString(Map.of("entryClass", entryClass, "programArgsList", args, "parallelism", parallelism));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/jars/" + jarId + "/run"))
+        HttpResponse<String> response = sendWhileElecting(HttpRequest.newBuilder(URI.create(base + "/jars/" + jarId + "/run"))
                 .timeout(Duration.ofMinutes(3))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build());
         return checked(response, "run " + jarId).path("jobid").asText();
     }
 
@@ -112,6 +114,22 @@ public final class FlinkRest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    /**
+     * Sends {@code request}, again while the answer is 503 (a JobManager between leaders: a lost
+     * ZooKeeper session, as a long pause can cause, makes it elect again; the request was not
+     * handled) for up to {@link #ELECTION_PATIENCE}.
+     */
+    private HttpResponse<String> sendWhileElecting(HttpRequest request) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + ELECTION_PATIENCE.toNanos();
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(500);
         }
     }
 

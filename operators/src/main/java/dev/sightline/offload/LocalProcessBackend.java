@@ -42,6 +42,8 @@ public final class LocalProcessBackend extends WorkerPool {
 
     /** The line a serving worker prints after each task, followed by its exit code. */
     public static final String EXIT_LINE = "sightline-worker-exit ";
+    /** The environment variable naming the command's log file (log4j2.properties). */
+    public static final String LOG_FILE_VARIABLE = "SIGHTLINE_LOG_FILE";
 
     private final Settings settings;
     private final List<String> command;
@@ -147,6 +149,7 @@ public final class LocalProcessBackend extends WorkerPool {
         Path log = Files.createDirectories(Path.of(settings.logs())).resolve("worker-" + serverNumber.incrementAndGet() + ".log");
         ProcessBuilder builder = new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(settings.environment());
+        builder.environment().put(LOG_FILE_VARIABLE, detailLog(log));
         Process process = builder.start();
         Serving worker = new Serving(process,
                 new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)),
@@ -163,6 +166,7 @@ public final class LocalProcessBackend extends WorkerPool {
         Path log = logs.resolve(run.task.id() + "." + run.attempts + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(settings.environment());
+        builder.environment().put(LOG_FILE_VARIABLE, detailLog(log));
         builder.environment().put("SIGHTLINE_TASK_ID", run.task.id());
         Process process = builder.start();
         processes.put(run.jobId, process);
@@ -173,6 +177,14 @@ public final class LocalProcessBackend extends WorkerPool {
         } finally {
             processes.remove(run.jobId);
         }
+    }
+
+    /**
+     * The worker's full log (libraries included, the command's log4j2.properties) beside the log
+     * of its output, so that workers never share the parent's log file.
+     */
+    private static String detailLog(Path log) {
+        return log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + ".detail.log").toString();
     }
 
     @Override

@@ -11,13 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A store in front of another whose reads break like S3 connections during an outage: the first
  * stream opened throws {@link StoreUnavailableException} once it has given {@code breakAfter}
  * bytes, the next {@code breaks - 1} streams at their first read; later streams read normally.
+ * It records where each stream opened (0 breaks: a store that only counts its ranged reads).
  */
 public final class BrokenConnectionStore implements ObjectStore {
 
     private final ObjectStore store;
     private final long breakAfter;
     private final AtomicInteger breaksLeft;
-    private final AtomicInteger opens = new AtomicInteger();
+    private final List<Long> opens = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BrokenConnectionStore(ObjectStore store, long breakAfter, int breaks) {
         this.store = store;
@@ -25,9 +26,9 @@ public final class BrokenConnectionStore implements ObjectStore {
         this.breaksLeft = new AtomicInteger(breaks);
     }
 
-    /** Streams opened so far. */
-    public int opens() {
-        return opens.get();
+    /** The offsets of the streams opened so far, in order. */
+    public List<Long> opens() {
+        return List.copyOf(opens);
     }
 
     @Override
@@ -42,7 +43,8 @@ public final class BrokenConnectionStore implements ObjectStore {
 
     @Override
     public InputStream open(String uri, long offset, long length) throws IOException {
-        boolean first = opens.incrementAndGet() == 1;
+        opens.add(offset);
+        boolean first = opens.size() == 1;
         InputStream in = store.open(uri, offset, length);
         return breaksLeft.getAndDecrement() > 0 ? new Breaking(in, uri, first ? breakAfter : 0) : in;
     }
