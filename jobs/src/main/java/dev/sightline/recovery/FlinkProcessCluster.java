@@ -132,7 +132,8 @@ public final class FlinkProcessCluster implements AutoCloseable {
     /**
      * Starts a process of {@code role} running {@code mainClass} with Flink's {@code -D key=value}
      * settings {@code dynamic} and JVM options {@code jvm}; it maps the role's class-data sharing
-     * archive when {@link #archiveClasses} has made one.
+     * archive when {@link #stopAndArchiveClasses} has made one, and otherwise writes its own when it
+     * is stopped.
      */
     private void start(String name, String role, String mainClass, List<String> dynamic, String... jvm) throws IOException {
         if (processes.containsKey(name) && processes.get(name).isAlive()) {
@@ -143,7 +144,8 @@ public final class FlinkProcessCluster implements AutoCloseable {
         command.addAll(JAVA_OPTS);
         command.addAll(Arrays.asList(jvm));
         Path archive = archives.resolve(role + ".jsa");
-        command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:+RecordDynamicDumpInfo");
+        command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
+                : "-XX:ArchiveClassesAtExit=" + archives.resolve(name + ".jsa"));
         command.add("-Dlog.file=" + workDir.resolve("log").resolve(name + ".log"));
         command.add("-XX:ErrorFile=" + workDir.resolve("log").resolve("hs_err_" + name + "_%p.log"));
         command.add("-Dlog4j.configurationFile=" + configDir.resolve("log4j.properties").toUri());
@@ -166,28 +168,34 @@ public final class FlinkProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Dumps the classes the named process has loaded (a JobManager or TaskManager that has run a
-     * job) into a class-data sharing archive, which every later process of its role maps at start
-     * instead of loading and verifying those classes again: what an image built with a training
-     * run's archive gives each new pod.
+     * Stops the named process with SIGTERM (a graceful shutdown: a JobManager gives up its
+     * leadership, a TaskManager deregisters) and keeps the classes it loaded, which the JVM writes
+     * into a class-data sharing archive as it exits, for every later process of its role to map at
+     * start instead of loading and verifying those classes again: what an image built with a
+     * training run's archive gives each new pod. Pausing a live process for a dump instead
+     * ({@code jcmd VM.cds dynamic_dump}) can outlast its ZooKeeper session.
      */
-    public void archiveClasses(String name) throws IOException, InterruptedException {
+    public void stopAndArchiveClasses(String name) throws IOException, InterruptedException {
         Process process = processes.get(name);
         if (process == null || !process.isAlive()) {
             throw new IllegalArgumentException("no running process " + name);
         }
+        process.destroy();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not stop within 3 min of SIGTERM; see " + workDir.resolve("log").resolve(name + ".out"));
+        }
+        processes.remove(name);
+        Path written = archives.resolve(name + ".jsa");
         Path archive = archives.resolve(roles.get(name) + ".jsa");
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Path log = workDir.resolve("log").resolve("cds-" + name + ".out");
-        Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "VM.cds", "dynamic_dump", archive.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        // A dump that fails its checks (a folder on the class path, say) ends the process it ran in.
-        if (!dump.waitFor(3, TimeUnit.MINUTES) || dump.exitValue() != 0 || !Files.isRegularFile(archive) || !process.isAlive()) {
-            dump.destroyForcibly();
-            Files.deleteIfExists(archive);
-            throw new IllegalStateException("no class-data sharing archive from " + name + "; see " + log);
+        if (!Files.isRegularFile(written)) {
+            throw new IllegalStateException("no class-data sharing archive from " + name + " (exit " + process.exitValue() + "); see "
+                    + workDir.resolve("log").resolve(name + ".out"));
+        }
+        if (Files.isRegularFile(archive)) {
+            Files.delete(written); // one archive per role
+        } else {
+            Files.move(written, archive);
         }
     }
 

@@ -103,11 +103,17 @@ public final class RecoveryDrill implements AutoCloseable {
         Map<String, TableChecksums.Summary> reference = runReference();
         Duration referenceRun = Duration.ofNanos(System.nanoTime() - start);
         say("reference run: %d objects in %.1f s", objects, referenceRun.toMillis() / 1000.0);
-        // Later JobManagers and TaskManagers start from the classes these two loaded, as pods of an
-        // image holding a training run's class-data sharing archive do.
-        cluster.archiveClasses("jm-1");
-        cluster.archiveClasses("tm-1");
-        say("class-data sharing archives of a JobManager and a TaskManager made");
+        // The faulty run's JobManagers and TaskManagers start from the classes these loaded, as pods
+        // of an image holding a training run's class-data sharing archive do.
+        for (String name : List.of("tm-1", "tm-2", "jm-1")) {
+            cluster.stopAndArchiveClasses(name);
+        }
+        jarId = null; // a jar uploaded to a JobManager is gone with it
+        cluster.startJobManager("jm-" + (++jobManagers));
+        cluster.startTaskManager("tm-" + (++taskManagers));
+        cluster.startTaskManager("tm-" + (++taskManagers));
+        cluster.awaitTaskManagers(2, Duration.ofMinutes(2));
+        say("cluster restarted from class-data sharing archives of the reference run's JobManager and TaskManagers");
 
         start = System.nanoTime();
         List<FaultOutcome> outcomes = new ArrayList<>();
