@@ -39,10 +39,12 @@ resource "aws_iam_role_policy_attachment" "vpc_cni" {
 resource "aws_eks_addon" "before_compute" {
   for_each = toset(["vpc-cni", "kube-proxy"])
 
-  cluster_name                = aws_eks_cluster.this.name
-  addon_name                  = each.value
-  addon_version               = lookup(var.addon_versions, each.value, null)
-  service_account_role_arn    = each.value == "vpc-cni" ? aws_iam_role.vpc_cni.arn : null
+  cluster_name             = aws_eks_cluster.this.name
+  addon_name               = each.value
+  addon_version            = lookup(var.addon_versions, each.value, null)
+  service_account_role_arn = each.value == "vpc-cni" ? aws_iam_role.vpc_cni.arn : null
+  # The VPC CNI enforces NetworkPolicy (the prod overlay's policies around the Flink pods).
+  configuration_values        = each.value == "vpc-cni" ? jsonencode({ enableNetworkPolicy = "true" }) : null
   resolve_conflicts_on_create = "OVERWRITE"
   resolve_conflicts_on_update = "PRESERVE"
 

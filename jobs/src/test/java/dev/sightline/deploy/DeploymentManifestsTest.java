@@ -1,7 +1,12 @@
 package dev.sightline.deploy;
 
+import static dev.sightline.deploy.Manifests.documents;
+import static dev.sightline.deploy.Manifests.kustomize;
+import static dev.sightline.deploy.Manifests.mainContainer;
+import static dev.sightline.deploy.Manifests.map;
+import static dev.sightline.deploy.Manifests.named;
+import static dev.sightline.deploy.Manifests.only;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.DeploymentTarget;
@@ -9,18 +14,13 @@ import dev.sightline.config.SightlineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * flink-deployments/: the FlinkDeployment resources validate against the Flink Kubernetes
@@ -30,15 +30,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class DeploymentManifestsTest {
 
-    private static final Path DEPLOYMENTS = Path.of("..", "flink-deployments").toAbsolutePath().normalize();
-    private static CrdSchema flinkDeployment;
+    private static final Path DEPLOYMENTS = Manifests.DEPLOYMENTS;
+    private static ApiSchema flinkDeployment;
 
     @TempDir
     Path temp;
 
     @BeforeAll
     static void loadCrd() throws IOException {
-        flinkDeployment = CrdSchema.load(Path.of("src/test/resources/k8s/flink-kubernetes-operator-1.14.0/flinkdeployments.flink.apache.org-v1.yml"),
+        flinkDeployment = ApiSchema.crd(Path.of("src/test/resources/k8s/flink-kubernetes-operator-1.14.0/flinkdeployments.flink.apache.org-v1.yml"),
                 "v1beta1");
     }
 
@@ -117,7 +117,7 @@ class DeploymentManifestsTest {
         Map<String, Object> deployment = only(resources, "FlinkDeployment");
         assertThat(flinkDeployment.violations(deployment)).as(overlay + " FlinkDeployment").isEmpty();
 
-        Map<String, Object> configMap = only(resources, "ConfigMap");
+        Map<String, Object> configMap = named(resources, "ConfigMap", "sightline-config-");
         Path file = temp.resolve(overlay + ".yaml");
         Files.writeString(file, (String) map(configMap, "data").get("sightline.yaml"));
         SightlineConfig config = SightlineConfig.load(file, List.of());
@@ -137,50 +137,5 @@ class DeploymentManifestsTest {
         } else {
             assertThat(String.valueOf(deployment)).doesNotContain("nvidia.com/gpu");
         }
-    }
-
-    private List<Map<String, Object>> kustomize(String overlay) throws Exception {
-        assumeTrue(TerraformModulesTest.onPath("kubectl"), "kubectl is not installed");
-        Process build = new ProcessBuilder("kubectl", "kustomize", DEPLOYMENTS.resolve("overlays").resolve(overlay).toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String rendered = new String(build.getInputStream().readAllBytes());
-        assertThat(build.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(build.exitValue()).as("kubectl kustomize overlays/" + overlay).isZero();
-        return documents(rendered);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> documents(String yaml) {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
-            if (document != null) {
-                documents.add((Map<String, Object>) document);
-            }
-        }
-        return documents;
-    }
-
-    private static Map<String, Object> only(List<Map<String, Object>> resources, String kind) {
-        List<Map<String, Object>> matching = resources.stream().filter(r -> kind.equals(r.get("kind"))).toList();
-        assertThat(matching).as("resources of kind " + kind).hasSize(1);
-        return matching.get(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        Object child = parent.get(key);
-        assertThat(child).as(key).isInstanceOf(Map.class);
-        return (Map<String, Object>) child;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mainContainer(Map<String, Object> podSpec) {
-        for (Object c : (List<Object>) podSpec.get("containers")) {
-            Map<String, Object> container = (Map<String, Object>) c;
-            if ("flink-main-container".equals(container.get("name"))) {
-                return container;
-            }
-        }
-        throw new AssertionError("no container named flink-main-container");
     }
 }
