@@ -168,34 +168,39 @@ public final class FlinkProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Stops the named process with SIGTERM (a graceful shutdown: a JobManager gives up its
-     * leadership, a TaskManager deregisters) and keeps the classes it loaded, which the JVM writes
+     * Stops the named processes with SIGTERM (a graceful shutdown: a JobManager gives up its
+     * leadership, a TaskManager deregisters) and keeps the classes each loaded, which the JVM writes
      * into a class-data sharing archive as it exits, for every later process of its role to map at
      * start instead of loading and verifying those classes again: what an image built with a
      * training run's archive gives each new pod. Pausing a live process for a dump instead
      * ({@code jcmd VM.cds dynamic_dump}) can outlast its ZooKeeper session.
      */
-    public void stopAndArchiveClasses(String name) throws IOException, InterruptedException {
-        Process process = processes.get(name);
-        if (process == null || !process.isAlive()) {
-            throw new IllegalArgumentException("no running process " + name);
+    public void stopAndArchiveClasses(String... names) throws IOException, InterruptedException {
+        for (String name : names) {
+            Process process = processes.get(name);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalArgumentException("no running process " + name);
+            }
+            process.destroy(); // all at once: each dumps its classes while the others do
         }
-        process.destroy();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(name + " did not stop within 3 min of SIGTERM; see " + workDir.resolve("log").resolve(name + ".out"));
-        }
-        processes.remove(name);
-        Path written = archives.resolve(name + ".jsa");
-        Path archive = archives.resolve(roles.get(name) + ".jsa");
-        if (!Files.isRegularFile(written)) {
-            throw new IllegalStateException("no class-data sharing archive from " + name + " (exit " + process.exitValue() + "); see "
-                    + workDir.resolve("log").resolve(name + ".out"));
-        }
-        if (Files.isRegularFile(archive)) {
-            Files.delete(written); // one archive per role
-        } else {
-            Files.move(written, archive);
+        for (String name : names) {
+            Process process = processes.get(name);
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not stop within 3 min of SIGTERM; see " + workDir.resolve("log").resolve(name + ".out"));
+            }
+            processes.remove(name);
+            Path written = archives.resolve(name + ".jsa");
+            Path archive = archives.resolve(roles.get(name) + ".jsa");
+            if (!Files.isRegularFile(written)) {
+                throw new IllegalStateException("no class-data sharing archive from " + name + " (exit " + process.exitValue() + "); see "
+                        + workDir.resolve("log").resolve(name + ".out"));
+            }
+            if (Files.isRegularFile(archive)) {
+                Files.delete(written); // one archive per role
+            } else {
+                Files.move(written, archive);
+            }
         }
     }
 

@@ -105,9 +105,8 @@ public final class RecoveryDrill implements AutoCloseable {
         say("reference run: %d objects in %.1f s", objects, referenceRun.toMillis() / 1000.0);
         // The faulty run's JobManagers and TaskManagers start from the classes these loaded, as pods
         // of an image holding a training run's class-data sharing archive do.
-        for (String name : List.of("tm-1", "tm-2", "jm-1")) {
-            cluster.stopAndArchiveClasses(name);
-        }
+        cluster.kill("tm-2"); // one TaskManager's archive is enough
+        cluster.stopAndArchiveClasses("tm-1", "jm-1");
         jarId = null; // a jar uploaded to a JobManager is gone with it
         cluster.startJobManager("jm-" + (++jobManagers));
         cluster.startTaskManager("tm-" + (++taskManagers));
