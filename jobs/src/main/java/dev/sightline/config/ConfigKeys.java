@@ -37,6 +37,10 @@ public final class ConfigKeys {
             "", "Also announce every object already under this prefix once (deduplicated with the other input by object version).",
             Values.prefix(), c -> "");
 
+    public static final ConfigKey<String> INPUT_BACKFILL_WEBHOOK = key("input.backfill-webhook", "an http:// or https:// URL, or empty",
+            "", "When the backfill has been analysed completely (listing ended, every listed object finished and committed), POST its summary (counts by media type and status) as JSON here; empty: only the log line.",
+            Values.httpUrlOrEmpty(), c -> "");
+
     public static final ConfigKey<String> INPUT_PREFIX = key("input.prefix", "a path or s3:// URI prefix, or empty",
             "", "Only objects under this prefix are analysed; others announced by the queue are skipped (counted in outOfScopeObjects). Empty: all.",
             Values.prefix(), c -> "");
@@ -565,7 +569,7 @@ public final class ConfigKeys {
             Values.nonEmpty(Pattern.compile("file|stdout")), c -> "file");
 
     public static final List<ConfigKey<?>> ALL = List.of(
-            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_PREFIX, JOB_DESCRIPTION, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
+            DATA_DIR, INBOX_PATH, INBOX_SCAN_INTERVAL, INPUT_KIND, INPUT_BACKFILL, INPUT_BACKFILL_WEBHOOK, INPUT_PREFIX, JOB_DESCRIPTION, INPUT_QUEUE_URL, INPUT_SQS_WAIT, INPUT_SQS_VISIBILITY,
             INPUT_SQS_MAX_RECEIVES, AWS_REGION, AWS_ENDPOINT, AWS_SQS_ENDPOINT, AWS_PATH_STYLE, AWS_ACCESS_KEY, AWS_SECRET_KEY, CHECKPOINT_PATH, CHECKPOINT_INTERVAL, CHECKPOINT_RETAINED,
             STATE_BACKEND, DEDUPE_TTL, PROCESSED_PATH, WAREHOUSE_PATH, CATALOG_KIND, CATALOG_URI, CATALOG_CREDENTIAL, CATALOG_NAMESPACE,
             MAINTENANCE_ENABLED, MAINTENANCE_EXPIRE_AFTER, MAINTENANCE_RETAIN_LAST, MAINTENANCE_EXPIRE_EVERY, MAINTENANCE_REWRITE_EVERY,

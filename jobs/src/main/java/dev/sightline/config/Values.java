@@ -131,6 +131,25 @@ final class Values {
         };
     }
 
+    /** An absolute http or https URL with a host, or empty (off). */
+    static ValueParser<String> httpUrlOrEmpty() {
+        return text -> {
+            if (text.isEmpty()) {
+                return "";
+            }
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(text);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("not a URL: " + e.getReason());
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http:// or https:// URL with a host");
+            }
+            return text;
+        };
+    }
+
     static ValueParser<String> nonEmpty(Pattern allowed) {
         return text -> {
             if (!allowed.matcher(text).matches()) {

@@ -110,16 +110,17 @@ public final class AnalysisJob {
         return tables;
     }
 
-    /** Adds the graph behind {@code notices}, writing through {@code tables}. */
-    public void attach(DataStream<ObjectNotice> notices, TableWriter tables) {
-        attach(notices, null, tables);
+    /** Adds the graph behind {@code notices}, writing through {@code tables}; returns every object's outcome (its ledger row). */
+    public DataStream<ObjectOutcome> attach(DataStream<ObjectNotice> notices, TableWriter tables) {
+        return attach(notices, null, tables);
     }
 
     /**
      * Adds the graph behind {@code notices}, writing through {@code tables}; {@code inputDeadLetters}
-     * (announcements that could not be read, may be null) join the dead letters.
+     * (announcements that could not be read, may be null) join the dead letters. Returns every
+     * object's outcome (its ledger row).
      */
-    public void attach(DataStream<ObjectNotice> notices, DataStream<DeadLetter> inputDeadLetters, TableWriter tables) {
+    public DataStream<ObjectOutcome> attach(DataStream<ObjectNotice> notices, DataStream<DeadLetter> inputDeadLetters, TableWriter tables) {
         DataStream<MediaObject> identified = notices
                 .keyBy(ObjectNotice::versionKey)
                 .process(new FirstSeenFilter(dedupeTtl))
@@ -187,6 +188,7 @@ public final class AnalysisJob {
         }
         rows.addRecords(LedgerTables.DEAD_LETTERS, deadLetters);
         rows.writeTo(tables);
+        return finished;
     }
 
     private static <T> DataStream<T> union(List<DataStream<T>> streams) {

@@ -20,6 +20,10 @@ import dev.sightline.ingest.InboxSource;
 import dev.sightline.ingest.listing.ListingSource;
 import dev.sightline.ingest.InPrefix;
 import dev.sightline.ingest.ObjectNotice;
+import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.backfill.BackfillCompletion;
+import dev.sightline.ingest.backfill.BackfillNotifier;
+import dev.sightline.ingest.backfill.WebhookNotifier;
 import dev.sightline.ingest.sqs.SplitAnnouncements;
 import dev.sightline.ingest.sqs.SqsNotificationSource;
 import dev.sightline.ingest.sqs.SqsSourceSettings;
@@ -138,18 +142,30 @@ public final class SightlineJob {
             notices = inboxNotices(env, config);
         }
         String backfill = config.get(ConfigKeys.INPUT_BACKFILL);
+        DataStream<ObjectNotice> listed = null;
         if (!backfill.isEmpty()) {
-            notices = notices.union(env.fromSource(new ListingSource(RoutingObjectStore.factory(InputConfig.aws(config)), backfill, 500),
-                    WatermarkStrategy.noWatermarks(), "backfill " + backfill).uid(BACKFILL_SOURCE_UID));
+            listed = env.fromSource(new ListingSource(RoutingObjectStore.factory(InputConfig.aws(config)), backfill, 500),
+                    WatermarkStrategy.noWatermarks(), "backfill " + backfill).uid(BACKFILL_SOURCE_UID);
+            notices = notices.union(listed);
         }
         String scope = config.get(ConfigKeys.INPUT_PREFIX);
         if (!scope.isEmpty()) {
             notices = notices.filter(new InPrefix(scope)).name("in " + scope).uid("input-scope");
         }
-        graph.attach(notices, unusable, tableWriter(config));
+        DataStream<ObjectOutcome> outcomes = graph.attach(notices, unusable, tableWriter(config));
+        if (listed != null) {
+            BackfillCompletion.attach(listed, outcomes, backfill, scope, config.get(ConfigKeys.DEDUPE_TTL), config.get(ConfigKeys.JOB_NAME_KEY),
+                    backfillNotifiers(config));
+        }
         if (config.get(ConfigKeys.MAINTENANCE_ENABLED)) {
             WarehouseMaintenance.attach(env, catalog(config), tableNames(graph), MaintenanceConfig.settings(config));
         }
+    }
+
+    /** Where the completion of a backfill is announced besides the log. */
+    static List<BackfillNotifier> backfillNotifiers(SightlineConfig config) {
+        String webhook = config.get(ConfigKeys.INPUT_BACKFILL_WEBHOOK);
+        return webhook.isEmpty() ? List.of() : List.of(new WebhookNotifier(webhook));
     }
 
     /** The names of the graph's tables. */

@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
+import com.sun.net.httpserver.HttpServer;
+import dev.sightline.ingest.MediaType;
+import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.ingest.backfill.BackfillSummary;
 import dev.sightline.sink.LedgerTables;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,25 +100,57 @@ class SqsIngestEndToEndTest {
     }
 
     @Test
-    void backfillAndNotificationsTogetherAnalyseEachVersionOnce() throws Exception {
+    void backfillAndNotificationsTogetherAnalyseEachVersionOnceAndTheBackfillSaysWhenItIsComplete() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        webhook.createContext("/hooks/backfill", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            // the first call fails: the notifier tries again
+            int status = calls.incrementAndGet() == 1 ? 503 : 204;
+            if (status == 204) {
+                notices.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                        + new String(body, StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        webhook.start();
         try (LoopbackAws aws = new LoopbackAws("media")) {
             Path local = data.resolve("local");
             aws.put("archive/old-1.wav", TestInputs.audio(local, "old-1.wav"));
             aws.put("archive/old-2.csv", TestInputs.gaze(local, "old-2.csv", 2));
             aws.put("archive/both.wav", TestInputs.audio(local, "both.wav"));
+            aws.put("archive/broken.mp4", TestInputs.corrupt(local, "broken.mp4"));
             aws.put("incoming/new.wav", TestInputs.audio(local, "new.wav"));
             aws.send(aws.created("archive/both.wav")); // announced by a notification and found by the backfill
             aws.send(aws.created("incoming/new.wav"));
 
             Map<String, String> settings = aws.settings(data);
             settings.put(ConfigKeys.INPUT_BACKFILL.name(), "s3://media/archive/");
+            settings.put(ConfigKeys.INPUT_BACKFILL_WEBHOOK.name(), "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hooks/backfill");
             SightlineConfig config = SightlineConfig.of(settings);
             TestJob.runUntilIdle(config, Duration.ofSeconds(4));
 
             assertThat(Tables.column(Tables.read(config, "media_objects"), "uri")).containsExactlyInAnyOrder(
                     "s3://media/archive/old-1.wav", "s3://media/archive/old-2.csv", "s3://media/archive/both.wav",
-                    "s3://media/incoming/new.wav");
+                    "s3://media/archive/broken.mp4", "s3://media/incoming/new.wav");
             assertThat(aws.queueDepth()).isZero();
+
+            // once, after a retry, with the four listed objects (not the one only notified) by media type and status
+            assertThat(calls).hasValue(2);
+            assertThat(notices).singleElement().asString().startsWith("POST application/json {");
+            BackfillSummary summary = BackfillSummary.fromJson(notices.get(0).substring(notices.get(0).indexOf('{')));
+            assertThat(summary.event).isEqualTo("sightline.backfill.completed");
+            assertThat(summary.backfill).isEqualTo("s3://media/archive/");
+            assertThat(summary.listed).isEqualTo(4);
+            assertThat(summary.count(MediaType.AUDIO, ObjectStatus.DONE)).isEqualTo(2);
+            assertThat(summary.count(MediaType.GAZE, ObjectStatus.DONE)).isEqualTo(1);
+            assertThat(summary.byStatus).containsEntry("done", 3L).containsEntry("failed", 1L);
+            assertThat(summary.checkpoint).as("the checkpoint that committed the backfill's rows").isNotNull();
+            assertThat(summary.completedAt).isNotNull();
+        } finally {
+            webhook.stop(0);
         }
     }
 
