@@ -130,6 +130,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
         final ScreenGeometry geometry;
         final ProblemLog problems = new ProblemLog();
         final EventAccumulator events = new EventAccumulator();
+        final FixationPrecision precision = new FixationPrecision();
         final List<AoiAccumulator> aois = new ArrayList<>();
         final StimulusTimeline timeline = new StimulusTimeline();
         double rateHz;
@@ -361,6 +362,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
             double start = ms(trace.timeUs[s]);
             double end = endMs(e - 1);
             events.fixation(end - start);
+            precision.fixation(trace.xDeg, trace.yDeg, s, e);
             for (AoiAccumulator aoi : aois) {
                 aoi.fixation(x, y, start, end - start);
             }
@@ -466,7 +468,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
                     loss, events.fixationCount(), events.fixationMean(), events.fixationMedian(), events.saccadeCount(),
                     events.amplitudeMean(), events.peakVelocityMean(), mainSequence[0], mainSequence[1], events.psos,
                     events.blinks, durationMs > 0 ? events.blinks / (durationMs / 60_000) : Double.NaN, skipped,
-                    settings.detector().name(), parametersJson));
+                    settings.detector().name(), parametersJson, precision.rmsS2sDeg(), precision.bceaDeg2()));
             for (AoiAccumulator a : aois) {
                 out.add(GazeTables.AOI_METRICS, new GazeRows.AoiMetrics(uri, version, id, a.aoi.name(), a.dwellMs,
                         durationMs > 0 ? 100 * a.dwellMs / durationMs : Double.NaN,

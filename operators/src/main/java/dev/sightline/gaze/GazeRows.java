@@ -13,7 +13,8 @@ public final class GazeRows {
             double dataLossPct, long fixationCount, double fixationMeanDurationMs, double fixationMedianDurationMs,
             long saccadeCount, double saccadeMeanAmplitudeDeg, double saccadeMeanPeakVelocityDegS,
             double mainSequenceCoefficient, double mainSequenceExponent, long psoCount, long blinkCount,
-            double blinkRatePerMin, long problemCount, String detector, String parameters) {}
+            double blinkRatePerMin, long problemCount, String detector, String parameters, double precisionRmsS2sDeg,
+            double precisionBceaDeg2) {}
 
     /** A row of {@code gaze_fixations}. */
     public record Fixation(

@@ -82,7 +82,9 @@ public final class GazeTables {
                     dbl(28, "blink_rate_per_min", "Blinks per minute of recording"),
                     lng(29, "problem_count", "Lines that could not be used (see dead_letters)"),
                     str(30, "detector", "Event detector: adaptive, ivt or idt"),
-                    str(31, "parameters", "Every cleaning and detection parameter, JSON")),
+                    str(31, "parameters", "Every cleaning and detection parameter, JSON"),
+                    dbl(32, "precision_rms_s2s_deg", "Spatial precision: median over fixations of the RMS of sample-to-sample distances, degrees"),
+                    dbl(33, "precision_bcea_deg2", "Spatial precision: median over fixations of the 68% bivariate contour ellipse area, square degrees")),
             List.of(),
             r -> GenericRowData.of(Rows.string(r.uri()), Rows.string(r.version()), Rows.string(r.recordingId()),
                     Rows.string(r.participant()), Rows.string(r.recordingName()), Rows.string(r.sourceFormat()),
@@ -92,7 +94,7 @@ public final class GazeTables {
                     Rows.finite(r.fixationMedianDurationMs()), r.saccadeCount(), Rows.finite(r.saccadeMeanAmplitudeDeg()),
                     Rows.finite(r.saccadeMeanPeakVelocityDegS()), Rows.finite(r.mainSequenceCoefficient()), Rows.finite(r.mainSequenceExponent()),
                     r.psoCount(), r.blinkCount(), Rows.finite(r.blinkRatePerMin()), r.problemCount(), Rows.string(r.detector()),
-                    Rows.string(r.parameters())));
+                    Rows.string(r.parameters()), Rows.finite(r.precisionRmsS2sDeg()), Rows.finite(r.precisionBceaDeg2())));
 
     public static final TableDefinition<GazeRows.Fixation> FIXATIONS = new TableDefinition<>(
             "gaze_fixations", "Fixations, detected by Sightline or reported by the tracker.",

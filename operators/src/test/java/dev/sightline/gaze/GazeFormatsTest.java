@@ -81,6 +81,9 @@ class GazeFormatsTest {
             // DISPLAY_COORDS 0 0 1279 1023 (monocular), GAZE_COORDS 0.00 0.00 1920.00 1080.00 (binocular)
             assertThat(recording.screenWidthPx()).as(name).isEqualTo(name.contains("binocular") ? 1920 : 1280);
             assertThat(recording.eyes()).isEqualTo(name.contains("binocular") ? "binocular" : "left");
+            // an EyeLink 1000 at 1000 Hz: a few hundredths of a degree from sample to sample
+            assertThat(recording.precisionRmsS2sDeg()).as(name + " RMS-S2S").isBetween(0.002, 0.3);
+            assertThat(recording.precisionBceaDeg2()).as(name + " BCEA").isBetween(0.0001, 1.0);
             assertThat(r.of(GazeTables.FIXATIONS)).anyMatch(f -> f.source().startsWith("tracker") && f.detector().equals("eyelink"));
             assertThat(r.of(GazeTables.SACCADES)).anyMatch(s -> s.source().startsWith("tracker") && s.amplitudeDeg() > 0);
         }
