@@ -95,10 +95,17 @@ final class DemoCommand implements Callable<Integer> {
             for (TableDefinition<?> table : SightlineJob.graph(config).tables()) {
                 out.printf("  %-16s %d%n", table.name(), warehouse.rowCount(table.name()));
             }
+            for (Record transcript : warehouse.readAll("audio_transcripts")) {
+                out.println("Heard in " + fileName((String) transcript.getField("uri")) + ": \"" + transcript.getField("text") + "\"");
+            }
             out.println("Query them with: ./sightline sql \"select media_type, status, count(*) from media_objects group by media_type, status\"");
             out.flush();
         }
         return 0;
+    }
+
+    private static String fileName(String uri) {
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     private static String progressLine(Record row) {

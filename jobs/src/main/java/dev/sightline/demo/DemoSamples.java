@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes the demo's inputs, generated here and now: a video with known cuts, an audio clip, an
- * eye-tracking CSV and one corrupt file. Each is written under a hidden name and renamed, so the
+ * Writes the demo's inputs, generated here and now: a video with known cuts, a spoken recording
+ * ({@link SampleSpeech}), an eye-tracking CSV and one corrupt file. Each is written under a hidden name and renamed, so the
  * inbox never shows half a file.
  */
 public final class DemoSamples {
@@ -27,7 +27,7 @@ public final class DemoSamples {
         List<String> uris = new ArrayList<>();
         uris.add(publish(folder, "scenes-cut-at-50-100-150.mp4",
                 f -> SampleVideo.write(f, 320, 240, VIDEO_CUTS, 200)));
-        uris.add(publish(folder, "tones.wav", f -> SampleAudio.write(f, 3.0)));
+        uris.add(publish(folder, "weather-report.wav", f -> SampleSpeech.write(f, SampleSpeech.DEMO_TEXT)));
         uris.add(publish(folder, "gaze-500hz.csv", f -> SampleGaze.write(f, 10.0, 500, 1024, 768, 42L)));
         uris.add(publish(folder, "corrupt.mp4", f -> {
             byte[] noise = new byte[4096];

@@ -112,7 +112,8 @@ public final class SphinxTranscriber implements Transcriber {
     public List<TimedWord> transcribe(Utterance utterance) {
         List<TimedWord> words = new ArrayList<>();
         double offset = utterance.startSeconds();
-        recognizer.start(new InterruptibleAudio(new ByteArrayInputStream(Pcm.littleEndian(utterance.samples()))));
+        short[] samples = ditherDigitalSilence(utterance.samples(), utterance.firstSample());
+        recognizer.start(new InterruptibleAudio(new ByteArrayInputStream(Pcm.littleEndian(samples))));
         SpeechResult result;
         while ((result = recognizer.next()) != null) {
             for (WordResult word : result.getWords()) {
@@ -127,6 +128,40 @@ public final class SphinxTranscriber implements Transcriber {
             }
         }
         return words;
+    }
+
+    /** Runs of exact zeros at least this long are digital silence. */
+    static final int DIGITAL_SILENCE_RUN = 8;
+
+    /**
+     * The samples with every run of {@value #DIGITAL_SILENCE_RUN} or more exact zeros (digital
+     * silence: synthesised speech, muted or gated recordings) replaced by noise of one least
+     * significant bit. Sphinx's front end takes the logarithm of each frame's spectrum, and a frame
+     * of zeros gives minus infinity: the whole utterance then decodes to nothing. The noise is drawn
+     * from a generator seeded by {@code seed} (the utterance's position), so a replay transcribes the
+     * same words; audio without such runs is passed through untouched.
+     */
+    static short[] ditherDigitalSilence(short[] samples, long seed) {
+        short[] out = null;
+        java.util.SplittableRandom noise = null;
+        int run = 0;
+        for (int i = 0; i <= samples.length; i++) {
+            if (i < samples.length && samples[i] == 0) {
+                run++;
+                continue;
+            }
+            if (run >= DIGITAL_SILENCE_RUN) {
+                if (out == null) {
+                    out = samples.clone();
+                    noise = new java.util.SplittableRandom(seed);
+                }
+                for (int k = i - run; k < i; k++) {
+                    out[k] = (short) (noise.nextInt(3) - 1);
+                }
+            }
+            run = 0;
+        }
+        return out == null ? samples : out;
     }
 
     /**

@@ -15,6 +15,31 @@ import org.junit.jupiter.api.Test;
 class SphinxTranscriberTest {
 
     @Test
+    void digitalSilenceBecomesOneBitOfNoiseTheSameOnEveryReplay() {
+        short[] samples = new short[40];
+        for (int i = 0; i < 10; i++) {
+            samples[i] = (short) (100 + i); // sound
+        }
+        // 10..29: twenty zeros (digital silence); 30..32: sound; 33..36: four zeros (a zero crossing); 37..39 sound
+        for (int i = 30; i < 40; i++) {
+            samples[i] = (short) (i == 33 || i == 34 || i == 35 || i == 36 ? 0 : -50);
+        }
+        short[] dithered = SphinxTranscriber.ditherDigitalSilence(samples, 42);
+        assertThat(dithered).isNotSameAs(samples);
+        for (int i = 0; i < 40; i++) {
+            if (i >= 10 && i < 30) {
+                assertThat((int) dithered[i]).isBetween(-1, 1);
+            } else {
+                assertThat(dithered[i]).as("sample " + i).isEqualTo(samples[i]);
+            }
+        }
+        assertThat(java.util.Arrays.copyOfRange(dithered, 10, 30)).as("not all zeros").containsAnyOf((short) 1, (short) -1);
+        assertThat(SphinxTranscriber.ditherDigitalSilence(samples, 42)).isEqualTo(dithered);
+        short[] sound = {5, -3, 0, 0, 7};
+        assertThat(SphinxTranscriber.ditherDigitalSilence(sound, 1)).isSameAs(sound);
+    }
+
+    @Test
     void voicedToneBurstsAreNoError() throws Exception {
         // A second of the demo's sound: a gliding 140-180 Hz tone with two harmonics, 0.6 s on.
         // Sphinx's own result handling throws a NullPointerException on it (no word on its best path).
