@@ -100,6 +100,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("Query them with: ./sightline sql \"select media_type, status, count(*) from media_objects group by media_type, status\"");
             out.flush();
+            // Closing the cluster aborts the checkpoint in flight: expected here, not a warning for the user.
+            Configurator.setLevel("org.apache.flink.runtime.checkpoint.CheckpointFailureManager", Level.ERROR);
         }
         return 0;
     }
