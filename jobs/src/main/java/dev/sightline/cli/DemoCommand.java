@@ -62,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         Path folder = config.get(ConfigKeys.INBOX_PATH).resolve(batch);
         out.println("Writing sample recordings to " + folder.toAbsolutePath().normalize());
         out.flush();
-        Set<String> pending = new HashSet<>(DemoSamples.write(folder));
+        Set<String> samples = Set.copyOf(DemoSamples.write(folder));
+        Set<String> pending = new HashSet<>(samples);
         int expected = pending.size();
 
         try (LocalCluster local = LocalCluster.start(config);
@@ -96,7 +97,9 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("  %-16s %d%n", table.name(), warehouse.rowCount(table.name()));
             }
             for (Record transcript : warehouse.readAll("audio_transcripts")) {
-                out.println("Heard in " + fileName((String) transcript.getField("uri")) + ": \"" + transcript.getField("text") + "\"");
+                if (samples.contains((String) transcript.getField("uri"))) { // this run's, not an earlier demo's
+                    out.println("Heard in " + fileName((String) transcript.getField("uri")) + ": \"" + transcript.getField("text") + "\"");
+                }
             }
             out.println("Query them with: ./sightline sql \"select media_type, status, count(*) from media_objects group by media_type, status\"");
             out.flush();
