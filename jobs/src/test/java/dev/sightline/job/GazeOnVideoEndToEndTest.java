@@ -80,6 +80,10 @@ class GazeOnVideoEndToEndTest {
             drop(inbox, "p02.asc", TwoSquares.eyeLink(new TwoSquares.Screen(0, 152, 1280, 720, 5_000_000), "two-squares.mp4"));
             Tables.awaitRows(config, "video_attention", rows -> rows.stream().anyMatch(r -> Long.valueOf(2).equals(r.getField("viewers_total"))),
                     Duration.ofMinutes(2));
+            // each sink commits its own table: the hits of the second recording can land a checkpoint later
+            Tables.awaitRows(config, "gaze_object_hits", rows -> rows.stream().map(r -> r.getField("recording_id")).distinct().count() == 2,
+                    Duration.ofMinutes(2));
+            Tables.awaitRows(config, "gaze_scene_attention", rows -> rows.size() == 4, Duration.ofMinutes(2));
         } finally {
             job.cancel().get(1, TimeUnit.MINUTES);
         }
