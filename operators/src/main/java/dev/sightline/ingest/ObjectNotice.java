@@ -23,6 +23,11 @@ public record ObjectNotice(
 
     /** The key under which one object version is deduplicated. */
     public String versionKey() {
+        return versionKey(uri, version);
+    }
+
+    /** The key of the object version {@code uri} at {@code version}, as {@link #versionKey()} gives it. */
+    public static String versionKey(String uri, String version) {
         return uri + '\u0000' + version;
     }
 }

@@ -43,9 +43,6 @@ public final class BackfillCompletion extends ProcessFunction<BackfillEvent, Voi
     private final List<BackfillNotifier> notifiers;
     private transient ListState<String> stored;
     private transient BackfillSummary summary;
-    private transient boolean complete;
-    private transient long completeAtCheckpoint;
-    private transient boolean reported;
 
     public BackfillCompletion(String prefix, String job, List<BackfillNotifier> notifiers) {
         this.prefix = prefix;
@@ -62,7 +59,7 @@ public final class BackfillCompletion extends ProcessFunction<BackfillEvent, Voi
         DataStream<ObjectNotice> counted = scope.isEmpty() ? listed
                 : listed.filter(new InPrefix(scope)).name("backfill in " + scope).uid("backfill-scope");
         return counted.connect(outcomes)
-                .keyBy(ObjectNotice::versionKey, outcome -> outcome.object().uri() + '\u0000' + outcome.object().version())
+                .keyBy(ObjectNotice::versionKey, outcome -> ObjectNotice.versionKey(outcome.object().uri(), outcome.object().version()))
                 .transform("track the backfill", TypeInformation.of(BackfillEvent.class), new BackfillTracker(timeToLive))
                 .uid(TRACKER_UID)
                 .process(new BackfillCompletion(prefix, job, notifiers), Types.VOID)
@@ -82,43 +79,36 @@ public final class BackfillCompletion extends ProcessFunction<BackfillEvent, Voi
                 summary = restored; // a new prefix is a new backfill
             }
         }
-        reported = summary.completedAt != null;
-        complete = summary.complete();
-        completeAtCheckpoint = summary.checkpoint == null ? -1 : summary.checkpoint;
     }
 
     @Override
     public void processElement(BackfillEvent event, Context context, Collector<Void> out) {
-        if (reported) {
-            return;
+        if (summary.completedAt != null) {
+            return; // reported
         }
+        boolean wasComplete = summary.complete();
         summary.add(event);
-        if (!complete && summary.complete()) {
-            complete = true;
-            if (!((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled()) {
-                report();
-            }
+        if (!wasComplete && summary.complete() && !((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled()) {
+            report();
         }
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        if (complete && completeAtCheckpoint < 0) {
-            completeAtCheckpoint = context.getCheckpointId();
-            summary.checkpoint = completeAtCheckpoint;
+        if (summary.complete() && summary.checkpoint == null) {
+            summary.checkpoint = context.getCheckpointId();
         }
         stored.update(List.of(summary.toJson()));
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        if (!reported && completeAtCheckpoint >= 0 && checkpointId >= completeAtCheckpoint) {
+        if (summary.completedAt == null && summary.checkpoint != null && checkpointId >= summary.checkpoint) {
             report();
         }
     }
 
     private void report() {
-        reported = true;
         summary.completedAt = Instant.now().toString();
         LOG.info("backfill {} complete: {}{}", prefix, summary.describe(),
                 summary.checkpoint == null ? "" : "; results committed with checkpoint " + summary.checkpoint);
