@@ -53,6 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--compact", description = "With --json: one document per line (JSON Lines).")
     boolean compact;
 
+    @Option(names = "--report", paramLabel = "PATH", description = "Also write an HTML report with plots of these files to PATH.")
+    Path report;
+
     @Mixin
     ConfigOptions options;
 
@@ -85,6 +88,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             if (join != null && !videos.isEmpty()) {
                 AnalysedPairs.join(results, join);
+            }
+            if (report != null) {
+                java.nio.file.Files.writeString(report, dev.sightline.report.Reports.ofResults(results, store, gaze).html());
+                spec.commandLine().getErr().println("Report written to " + report.toAbsolutePath().normalize());
             }
             for (AnalysisResult result : results) {
                 anyFailed |= result.outcome().status() != ObjectStatus.DONE;

@@ -2,7 +2,9 @@ package dev.sightline.cli;
 
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
+import dev.sightline.cloud.LocalPaths;
 import dev.sightline.demo.DemoSamples;
+import dev.sightline.report.Reports;
 import dev.sightline.job.LocalCluster;
 import dev.sightline.job.SightlineJob;
 import dev.sightline.sink.IcebergWarehouse;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sightline demo}: generates sample recordings into the inbox, runs the embedded job until
- * all of them are committed, prints a line per object and the row count of every table.
+ * all of them are committed, prints a line per object and the row count of every table, and writes their HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate sample recordings, run the job on them until committed, print what landed.")
@@ -102,6 +104,9 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             out.println("Query them with: ./sightline sql \"select media_type, status, count(*) from media_objects group by media_type, status\"");
+            Path report = config.get(ConfigKeys.INBOX_PATH).toAbsolutePath().normalize().getParent().resolve("reports").resolve(batch + ".html");
+            ReportCommand.write(config, new Reports.Selection(null, LocalPaths.toUri(folder) + "/", null, null, expected), report);
+            out.println("Report with plots (open it in a browser): " + report);
             out.flush();
             // Closing the cluster aborts the checkpoint in flight, and Flink reports that (a warning, at
             // times an error from a coordinator that had not seen the checkpoint yet): everything is

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             MaintainCommand.class,
             ScenesCommand.class,
+            ReportCommand.class,
             WorkerCommand.class,
             SqlCommand.class,
             ConfigCommand.class,

@@ -41,6 +41,7 @@ public final class GazeAnalyzer implements GazeSampleSink {
     private long samples;
     private long problems;
     private final ProblemLog fileProblems = new ProblemLog();
+    private TraceObserver observer;
 
     public GazeAnalyzer(String uri, String version, String sourceFormat, GazeSettings settings, RowSink out) {
         this.uri = uri;
@@ -49,6 +50,12 @@ public final class GazeAnalyzer implements GazeSampleSink {
         this.settings = settings;
         this.out = out;
         this.parametersJson = parametersJson(settings);
+    }
+
+    /** Sees each recording's classified samples as they are emitted (for plots of the velocity trace); null for none. */
+    public GazeAnalyzer observing(TraceObserver traceObserver) {
+        this.observer = traceObserver;
+        return this;
     }
 
     /** Recordings, samples and problems so far. */
@@ -284,6 +291,9 @@ public final class GazeAnalyzer implements GazeSampleSink {
                 if (limit <= emitFrom + cleaner.contextSamples()) {
                     limit = trace.size - guard; // one very long event: split it
                 }
+            }
+            if (observer != null) {
+                observer.samples(id, trace, emitFrom, limit);
             }
             emit(emitFrom, limit);
             if (!last) {

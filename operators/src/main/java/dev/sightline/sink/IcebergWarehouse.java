@@ -54,6 +54,11 @@ public final class IcebergWarehouse implements Closeable {
         }
     }
 
+    /** Whether the table has been created. */
+    public boolean exists(String name) {
+        return catalog.tableExists(settings.identifier(name));
+    }
+
     /** The live table, for reading back. */
     public Table table(String name) {
         return catalog.loadTable(settings.identifier(name));
