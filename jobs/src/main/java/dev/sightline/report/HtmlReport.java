@@ -19,7 +19,7 @@ final class HtmlReport {
             article.object{background:#fff;border:1px solid #ddd;border-radius:6px;margin:20px 0;padding:6px 20px 16px}
             article.object>h2{font-size:19px;margin:12px 0 4px}h2 .status{font-size:13px;padding:2px 8px;border-radius:10px;margin-left:8px;color:#fff}
             .status.done{background:#2ca02c}.status.partial{background:#e6a100}.status.failed{background:#d62728}
-            section.media h2{font-size:16px;border-bottom:1px solid #eee;padding-bottom:4px}
+            section.media h2,section.ledger h2{font-size:16px;border-bottom:1px solid #eee;padding-bottom:4px}
             h3{font-size:14px;margin:14px 0 6px}h3 small{color:#888;font-weight:normal}
             table{border-collapse:collapse;font-size:12.5px;margin:4px 0}td,th{border:1px solid #e2e2e2;padding:3px 7px;text-align:left;vertical-align:top}
             th{background:#f3f5f7}table.facts th{width:230px}
