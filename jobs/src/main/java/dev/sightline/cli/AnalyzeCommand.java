@@ -82,8 +82,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (OffloadConfig.enabled(config)) {
                     analysis.withOffload(OffloadConfig.plan(config, TaskWorker.inTask(config)));
                 }
+                ProgressConsole console = new ProgressConsole(spec.commandLine().getErr(), ProgressConsole.onTerminal(), objects.size());
+                analysis.withProgress(console);
                 for (MediaObject object : objects) {
-                    results.add(analysis.analyze(object));
+                    long started = System.nanoTime();
+                    console.starting(object.uri(), object.mediaType().label());
+                    AnalysisResult result = analysis.analyze(object);
+                    console.finished(object.uri(), object.mediaType().label(), result.outcome().status().label(),
+                            (System.nanoTime() - started) / 1e9);
+                    results.add(result);
                 }
             }
             if (join != null && !videos.isEmpty()) {

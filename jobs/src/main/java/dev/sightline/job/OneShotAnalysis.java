@@ -14,6 +14,7 @@ import dev.sightline.ingest.MediaType;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.ingest.ProgressListener;
 import dev.sightline.offload.OffloadOutcome;
 import dev.sightline.offload.OffloadPlan;
 import dev.sightline.offload.OffloadRequest;
@@ -51,6 +52,7 @@ public final class OneShotAnalysis implements AutoCloseable {
     private final AudioSettings audio;
     private AudioAnalysis audioAnalysis;
     private RouteRules routes;
+    private ProgressListener progress = ProgressListener.NONE;
     private Offloader offloader;
 
     public OneShotAnalysis(ObjectStore store, GazeSettings gaze, VideoSettings video, AudioSettings audio) {
@@ -68,6 +70,12 @@ public final class OneShotAnalysis implements AutoCloseable {
     public OneShotAnalysis withOffload(OffloadPlan plan) {
         this.routes = plan.settings().routes();
         this.offloader = new Offloader(store, plan.settings(), plan.backend().create(), plan.inTask(), 1, new Offloader.Listener() {});
+        return this;
+    }
+
+    /** Tells {@code listener} how far each object's analysis is (frames decoded, audio seconds, bytes read). */
+    public OneShotAnalysis withProgress(ProgressListener listener) {
+        this.progress = listener;
         return this;
     }
 
@@ -89,16 +97,16 @@ public final class OneShotAnalysis implements AutoCloseable {
         if (route == MediaType.UNKNOWN) {
             outcome = new UnsupportedObjects().map(object);
         } else if (route == MediaType.GAZE) {
-            outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, rows);
+            outcome = AnalyzeGaze.GazeOutcomes.analyze(store, object, gaze, rows, progress);
         } else if (route == MediaType.VIDEO) {
             try (FrameAnalyzer analyzer = new DeviceFrameAnalyzers(video).create(OptionalInt.empty())) {
-                outcome = VideoAnalysis.analyze(store, object, video, analyzer, rows);
+                outcome = VideoAnalysis.analyze(store, object, video, analyzer, rows, progress);
             }
             if (audio.videoSound()) {
-                audio().analyze(object, rows);
+                audio().analyze(object, rows, progress);
             }
         } else {
-            outcome = audio().analyze(object, rows).orElseThrow();
+            outcome = audio().analyze(object, rows, progress).orElseThrow();
         }
         if (outcome.status() == ObjectStatus.FAILED) {
             rows.add(LedgerTables.DEAD_LETTERS, outcome.toDeadLetter());

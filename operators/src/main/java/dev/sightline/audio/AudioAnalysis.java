@@ -3,6 +3,7 @@ package dev.sightline.audio;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ProgressListener;
 import dev.sightline.sink.LedgerTables;
 import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ public final class AudioAnalysis implements AutoCloseable {
      * @return the ledger outcome, empty for a video's sound track
      */
     public Optional<ObjectOutcome> analyze(MediaObject object, RowSink sink) throws Exception {
+        return analyze(object, sink, ProgressListener.NONE);
+    }
+
+    /** As {@link #analyze(MediaObject, RowSink)}, telling {@code progress} the seconds decoded and transcribed. */
+    public Optional<ObjectOutcome> analyze(MediaObject object, RowSink sink, ProgressListener progress) throws Exception {
         long started = System.currentTimeMillis();
         if (!settings.inProcess()) {
             if (remote == null) {
@@ -43,8 +49,10 @@ public final class AudioAnalysis implements AutoCloseable {
             return AnalyzeTranscripts.finish(language, TranscribeRecordings.transcribe(remote, object, started), sink);
         }
         List<TranscriptSegment> segments = new ArrayList<>();
-        AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store), object, settings.voice(),
-                utterance -> segments.add(TranscribeSpeech.transcribe(sphinx(), utterance, () -> { })));
+        AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store, progress), object, settings.voice(), utterance -> {
+            segments.add(TranscribeSpeech.transcribe(sphinx(), utterance, () -> { }));
+            progress.progress(object.uri(), "transcribe", utterance.endSeconds(), 0, "s");
+        });
         if (decoded.hasAudio()) {
             language.analyze(TranscriptSource.decoded(object, TranscriberKind.SPHINX4.label(), SphinxTranscriber.LANGUAGE, decoded, started),
                     segments, sink);

@@ -3,6 +3,7 @@ package dev.sightline.audio;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ProgressListener;
 import dev.sightline.media.ContainerIntegrity;
 import dev.sightline.media.FFmpegInput;
 import java.nio.ShortBuffer;
@@ -31,9 +32,16 @@ public final class AudioDecoder {
     public static final String EMPTY_AUDIO = "EmptyAudio";
 
     private final ObjectStore store;
+    private final ProgressListener progress;
 
     public AudioDecoder(ObjectStore store) {
+        this(store, ProgressListener.NONE);
+    }
+
+    /** A decoder that tells {@code progress} the seconds decoded of the container's duration, about every ten seconds of audio. */
+    public AudioDecoder(ObjectStore store, ProgressListener progress) {
         this.store = store;
+        this.progress = progress;
     }
 
     /** What decoding found: the samples delivered, the source's codec and duration, and a problem if any. */
@@ -81,7 +89,7 @@ public final class AudioDecoder {
             return new Result(0, null, 0, 0, NO_AUDIO_STREAM, object.fileName() + ": the " + grabber.getFormat()
                     + " container has no audio stream");
         }
-        Result result = stream(grabber, sink);
+        Result result = stream(object.uri(), grabber, sink);
         if (result.complete()) {
             Optional<String> cut = ContainerIntegrity.truncation(store, object);
             if (cut.isPresent()) {
@@ -91,7 +99,7 @@ public final class AudioDecoder {
         return result;
     }
 
-    private static Result stream(FFmpegFrameGrabber grabber, PcmSink sink) {
+    private Result stream(String uri, FFmpegFrameGrabber grabber, PcmSink sink) {
         String codec = grabber.getAudioCodecName();
         // The grabber reports the rate and layout it resamples to; the stream's own are in its codec parameters.
         AVCodecParameters source = grabber.getFormatContext().streams(grabber.getAudioStream()).codecpar();
@@ -119,6 +127,10 @@ public final class AudioDecoder {
                 int n = Math.min(chunk.length, samples.remaining());
                 samples.get(chunk, 0, n);
                 sink.accept(chunk, n, delivered);
+                if ((delivered + n) / (10L * SAMPLE_RATE) > delivered / (10L * SAMPLE_RATE)) {
+                    double seconds = (delivered + n) / (double) SAMPLE_RATE;
+                    progress.progress(uri, "decode", seconds, Math.max(seconds, announcedUs / 1e6), "s");
+                }
                 delivered += n;
             }
         }

@@ -18,6 +18,8 @@ import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectNames;
 import dev.sightline.ingest.ObjectOutcome;
 import dev.sightline.ingest.ObjectStatus;
+import dev.sightline.ingest.ProgressInputStream;
+import dev.sightline.ingest.ProgressListener;
 import dev.sightline.sink.LedgerTables;
 import dev.sightline.sink.RowSink;
 import dev.sightline.sink.TableOutputs;
@@ -105,9 +107,15 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
 
         /** Analyses one object into {@code sink} and returns its outcome; never throws for bad input, only when the store is unavailable. */
         public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, RowSink sink) {
+            return analyze(store, object, settings, sink, ProgressListener.NONE);
+        }
+
+        /** As {@link #analyze(ObjectStore, MediaObject, GazeSettings, RowSink)}, telling {@code progress} the bytes read of the object's size. */
+        public static ObjectOutcome analyze(ObjectStore store, MediaObject object, GazeSettings settings, RowSink sink, ProgressListener progress) {
             GazeSettings linked = withManifestBeside(store, object, settings, sink);
             GazeFormats.Summary summary;
-            try (InputStream in = new RangedObjectStream(store, object.uri(), object.sizeBytes())) { // reads again where a connection broke
+            try (InputStream in = new ProgressInputStream(new RangedObjectStream(store, object.uri(), object.sizeBytes()), object.uri(), "read",
+                    object.sizeBytes(), progress)) { // reads again where a connection broke
                 summary = GazeFormats.analyze(object.uri(), object.version(), object.format(), in, linked, sink);
             } catch (GazeFormatException e) {
                 StoreUnavailableException.rethrowIn(e);

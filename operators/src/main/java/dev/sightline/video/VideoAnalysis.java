@@ -3,6 +3,7 @@ package dev.sightline.video;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectOutcome;
+import dev.sightline.ingest.ProgressListener;
 import dev.sightline.ingest.StableId;
 import dev.sightline.sink.RowSink;
 import java.util.ArrayList;
@@ -38,6 +39,12 @@ public final class VideoAnalysis {
     /** Analyses {@code object} into {@code sink} with {@code analyzer}; never throws for bad input. */
     public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, FrameAnalyzer analyzer,
             RowSink sink) {
+        return analyze(store, object, settings, analyzer, sink, ProgressListener.NONE);
+    }
+
+    /** Analyses {@code object} into {@code sink} with {@code analyzer}, telling {@code progress} how far decoding is; never throws for bad input. */
+    public static ObjectOutcome analyze(ObjectStore store, MediaObject object, VideoSettings settings, FrameAnalyzer analyzer,
+            RowSink sink, ProgressListener progress) {
         List<FrameResults> results = new ArrayList<>();
         VideoEnd[] end = new VideoEnd[1];
         try (SceneThumbnails thumbnails = new SceneThumbnails(settings.scenes())) {
@@ -47,7 +54,7 @@ public final class VideoAnalysis {
                 } else {
                     results.add(analyzeBatch(analyzer, thumbnails, batch));
                 }
-            });
+            }, progress);
         }
         KeyframeStore keyframes = KeyframeStore.forVideo(store, settings.processedUri(), videoId(object));
         return VideoAssembly.finish(end[0], results, settings, keyframes, sink);

@@ -3,6 +3,7 @@ package dev.sightline.video;
 import dev.sightline.cloud.ObjectStore;
 import dev.sightline.cloud.StoreUnavailableException;
 import dev.sightline.ingest.MediaObject;
+import dev.sightline.ingest.ProgressListener;
 import dev.sightline.media.ContainerIntegrity;
 import dev.sightline.media.FFmpegInput;
 import java.util.Optional;
@@ -29,8 +30,17 @@ public final class VideoDecoder {
 
     private VideoDecoder() {}
 
+    /** Frames between two progress reports. */
+    private static final int PROGRESS_FRAMES = 25;
+
     /** Decodes {@code object} into batches for {@code out}, the last one closing the video. */
     public static void decode(ObjectStore store, MediaObject object, VideoSettings settings, Consumer<FrameBatch> decoded) {
+        decode(store, object, settings, decoded, ProgressListener.NONE);
+    }
+
+    /** Decodes {@code object} into batches for {@code out}, telling {@code progress} the frames decoded of the container's count. */
+    public static void decode(ObjectStore store, MediaObject object, VideoSettings settings, Consumer<FrameBatch> decoded,
+            ProgressListener progress) {
         long startedAt = System.currentTimeMillis();
         String key = VideoAnalysis.videoId(object);
         try (FFmpegInput input = FFmpegInput.open(store, object)) {
@@ -53,7 +63,7 @@ public final class VideoDecoder {
                         object.fileName() + ": the " + grabber.getFormat() + " container has no video stream", startedAt)));
                 return;
             }
-            stream(object, key, grabber, settings, out, startedAt, ContainerIntegrity.truncation(store, object));
+            stream(object, key, grabber, settings, out, startedAt, ContainerIntegrity.truncation(store, object), progress);
         } catch (Exception e) {
             StoreUnavailableException.rethrowIn(e);
             decoded.accept(FrameBatch.closing(key, VideoEnd.failed(object, VideoAnalysis.UNDECODABLE, object.fileName() + ": " + e, startedAt)));
@@ -61,7 +71,8 @@ public final class VideoDecoder {
     }
 
     private static void stream(MediaObject object, String key, FFmpegFrameGrabber grabber, VideoSettings settings,
-            Consumer<FrameBatch> out, long startedAt, Optional<String> truncation) {
+            Consumer<FrameBatch> out, long startedAt, Optional<String> truncation, ProgressListener progress) {
+        long totalFrames = Math.max(0, grabber.getLengthInFrames());
         double rotation = grabber.getDisplayRotation();
         int width = grabber.getImageWidth();
         int height = grabber.getImageHeight();
@@ -153,6 +164,9 @@ public final class VideoDecoder {
                 batches.add(frames, frame.timestamp, analysed, detectionPicture);
                 lastTimestampUs = frame.timestamp;
                 frames++;
+                if (frames % PROGRESS_FRAMES == 0) {
+                    progress.progress(object.uri(), "decode", frames, Math.max(totalFrames, frames), "frames");
+                }
             }
         }
         batches.flush();
