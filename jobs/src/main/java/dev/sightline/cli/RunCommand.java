@@ -19,6 +19,9 @@ import picocli.CommandLine.Mixin;
         description = "Run the streaming job: watch the inbox, analyse each new object, write Iceberg tables.")
 final class RunCommand implements Callable<Integer> {
 
+    /** How often the objects in flight are printed on a terminal. */
+    static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(5);
+
     @Mixin
     ConfigOptions options;
 
@@ -55,7 +58,10 @@ final class RunCommand implements Callable<Integer> {
         LogFile.path().ifPresent(log -> out.println("  Log file:     " + log));
         out.println("Press Ctrl-C to stop; the next run resumes from the latest checkpoint.");
         out.flush();
-        local.awaitTermination();
+        // On a terminal, the objects in flight every few seconds; a line per finished object either way (the job's log).
+        try (RunProgress progress = ProgressConsole.onTerminal() ? new RunProgress(local.webUi(), out).start(PROGRESS_INTERVAL) : null) {
+            local.awaitTermination();
+        }
         return 0;
     }
 

@@ -25,6 +25,8 @@ public final class PrometheusEndpoint {
     static final String FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
     /** The plugin folder the build fills ({@code jobs/target/flink-plugins/metrics-prometheus}) and a Flink image ships. */
     static final String PLUGIN_FOLDER = "metrics-prometheus";
+    /** Text gauges are for the REST API (sightline run's progress), not numbers for Prometheus. */
+    static final String EXCLUDED = "*:" + dev.sightline.ingest.InFlightObjects.GAUGE;
 
     private PrometheusEndpoint() {}
 
@@ -52,6 +54,7 @@ public final class PrometheusEndpoint {
         }
         flink.setString("metrics.reporter.prom.factory.class", FACTORY);
         flink.setString("metrics.reporter.prom.port", Integer.toString(free.get()));
+        flink.setString("metrics.reporter.prom.filter.excludes", EXCLUDED);
         return Optional.of(URI.create("http://localhost:" + free.get() + "/metrics"));
     }
 

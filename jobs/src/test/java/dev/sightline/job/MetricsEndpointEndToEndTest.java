@@ -42,6 +42,8 @@ class MetricsEndpointEndToEndTest {
     void everyPanelQueriesAMetricTheJobExports() throws Exception {
         Set<String> exported = new ConcurrentSkipListSet<>();
         Map<String, Double> last = new java.util.concurrent.ConcurrentHashMap<>();
+        Set<String> inFlight = new ConcurrentSkipListSet<>();
+        java.util.concurrent.atomic.AtomicInteger progressRead = new java.util.concurrent.atomic.AtomicInteger();
         try (LoopbackAws aws = new LoopbackAws("raw")) {
             aws.s3Client.createBucket(b -> b.bucket("lake"));
             Path local = data.resolve("local");
@@ -65,8 +67,15 @@ class MetricsEndpointEndToEndTest {
                 URI endpoint = cluster.metrics().orElseThrow(() -> new AssertionError("no Prometheus endpoint (is FLINK_PLUGINS_DIR set?)"));
                 HttpClient http = HttpClient.newHttpClient();
                 var result = cluster.job().getJobExecutionResult();
+                dev.sightline.cli.RunProgress progress = new dev.sightline.cli.RunProgress(cluster.webUi(), null);
                 while (!result.isDone()) {
                     scrape(http, endpoint, exported, last);
+                    try {
+                        progress.inFlight().forEach(p -> inFlight.add(p.stage()));
+                        progressRead.incrementAndGet();
+                    } catch (Exception e) {
+                        // the job is finishing: its REST answers may be gone
+                    }
                     Thread.sleep(250);
                 }
                 result.get(1, TimeUnit.MINUTES);
@@ -83,6 +92,10 @@ class MetricsEndpointEndToEndTest {
                 "flink_taskmanager_job_task_operator_offloadSucceeded");
         assertThat(last).as("objects counted during the run")
                 .hasEntrySatisfying("flink_taskmanager_job_task_operator_objectsIn", v -> assertThat(v).isGreaterThanOrEqualTo(2));
+
+        assertThat(progressRead.get()).as("sightline run's progress read the in-flight gauges through the REST API").isPositive();
+        assertThat(exported).as("the text gauge stays out of Prometheus").noneMatch(name -> name.contains("objectsInFlight"));
+        Files.write(Path.of("target", "in-flight-stages-seen.txt"), inFlight);
 
         JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
         List<String> panels = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.sightline.audio;
 
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.StoreBackedFunction;
+import dev.sightline.ingest.InFlightObjects;
 import dev.sightline.ingest.MediaObject;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -18,6 +19,7 @@ public final class DecodeAudio extends StoreBackedFunction<MediaObject, AudioPar
     private final VoiceActivitySplitter.Settings voice;
     private transient Counter seconds;
     private transient Counter utterances;
+    private transient InFlightObjects inFlight;
 
     public DecodeAudio(ObjectStoreFactory stores, VoiceActivitySplitter.Settings voice) {
         super(stores);
@@ -29,16 +31,23 @@ public final class DecodeAudio extends StoreBackedFunction<MediaObject, AudioPar
         super.open(openContext);
         seconds = getRuntimeContext().getMetricGroup().counter("audioSecondsDecoded");
         utterances = getRuntimeContext().getMetricGroup().counter("utterances");
+        inFlight = InFlightObjects.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(MediaObject object, Context context, Collector<AudioPart> out) {
         long started = System.currentTimeMillis();
         int[] sent = {0};
-        AudioDecoder.Result decoded = VoiceActivitySplitter.split(new AudioDecoder(store()), object, voice, utterance -> {
-            out.collect(AudioPart.speech(object, utterance));
-            sent[0]++;
-        });
+        inFlight.progress(object.uri(), "decode", 0, 0, "s");
+        AudioDecoder.Result decoded;
+        try {
+            decoded = VoiceActivitySplitter.split(new AudioDecoder(store(), inFlight), object, voice, utterance -> {
+                out.collect(AudioPart.speech(object, utterance));
+                sent[0]++;
+            });
+        } finally {
+            inFlight.finished(object.uri());
+        }
         seconds.inc(Math.round(decoded.seconds()));
         utterances.inc(sent[0]);
         out.collect(AudioPart.end(new AudioPart.End(object, sent[0], decoded, started)));

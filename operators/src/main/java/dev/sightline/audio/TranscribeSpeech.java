@@ -1,5 +1,6 @@
 package dev.sightline.audio;
 
+import dev.sightline.ingest.InFlightObjects;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -21,6 +22,7 @@ public final class TranscribeSpeech extends ProcessFunction<AudioPart, AudioPart
     private transient Transcriber transcriber;
     private transient Counter words;
     private transient Counter failed;
+    private transient InFlightObjects inFlight;
 
     public TranscribeSpeech(SphinxTranscriber.Settings settings) {
         this.settings = settings;
@@ -30,11 +32,14 @@ public final class TranscribeSpeech extends ProcessFunction<AudioPart, AudioPart
     public void open(OpenContext openContext) {
         words = getRuntimeContext().getMetricGroup().counter("wordsRecognised");
         failed = getRuntimeContext().getMetricGroup().counter("utterancesFailed");
+        inFlight = InFlightObjects.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(AudioPart part, Context context, Collector<AudioPart> out) throws Exception {
+        String uri = part.key().substring(0, Math.max(0, part.key().indexOf('\u0000')));
         if (part.speech() == null) {
+            inFlight.finished(uri);
             out.collect(part);
             return;
         }
@@ -43,6 +48,7 @@ public final class TranscribeSpeech extends ProcessFunction<AudioPart, AudioPart
         }
         TranscriptSegment segment = transcribe(transcriber, part.speech(), failed::inc);
         words.inc(segment.words().size());
+        inFlight.progress(uri, "transcribe", part.speech().endSeconds(), 0, "s");
         out.collect(part.transcribed(segment));
     }
 

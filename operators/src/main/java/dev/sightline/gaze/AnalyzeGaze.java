@@ -13,6 +13,7 @@ import dev.sightline.gaze.stimulus.StimulusEntry;
 import dev.sightline.gaze.stimulus.StimulusLinks;
 import dev.sightline.gaze.stimulus.StimulusManifest;
 import dev.sightline.ingest.DeadLetter;
+import dev.sightline.ingest.InFlightObjects;
 import dev.sightline.ingest.MediaObject;
 import dev.sightline.ingest.ObjectInspector;
 import dev.sightline.ingest.ObjectNames;
@@ -51,6 +52,7 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
     private transient Counter recordings;
     private transient Counter fixations;
     private transient Counter saccades;
+    private transient InFlightObjects inFlight;
 
     private final boolean viewings;
 
@@ -68,6 +70,7 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
         recordings = getRuntimeContext().getMetricGroup().counter("gazeRecordings");
         fixations = getRuntimeContext().getMetricGroup().counter("gazeFixations");
         saccades = getRuntimeContext().getMetricGroup().counter("gazeSaccades");
+        inFlight = InFlightObjects.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -79,13 +82,16 @@ public final class AnalyzeGaze extends StoreBackedFunction<MediaObject, ObjectOu
                 })
                 .observing(GazeTables.FIXATIONS, row -> fixations.inc())
                 .observing(GazeTables.SACCADES, row -> saccades.inc());
-        if (!viewings) {
-            out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
-            return;
-        }
         ViewingCollector linked = new ViewingCollector();
-        sink.observingRows(linked);
-        out.collect(GazeOutcomes.analyze(store(), object, settings, sink));
+        if (viewings) {
+            sink.observingRows(linked);
+        }
+        inFlight.progress(object.uri(), "read", 0, object.sizeBytes(), "bytes");
+        try {
+            out.collect(GazeOutcomes.analyze(store(), object, settings, sink, inFlight));
+        } finally {
+            inFlight.finished(object.uri());
+        }
         for (Viewing viewing : linked.viewings()) {
             context.output(Viewing.OUTPUT, viewing);
         }

@@ -2,6 +2,7 @@ package dev.sightline.video;
 
 import dev.sightline.cloud.ObjectStoreFactory;
 import dev.sightline.cloud.StoreBackedFunction;
+import dev.sightline.ingest.InFlightObjects;
 import dev.sightline.ingest.MediaObject;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -17,6 +18,7 @@ public final class DecodeVideo extends StoreBackedFunction<MediaObject, FrameBat
     private final VideoSettings settings;
     private transient Counter frames;
     private transient Counter batches;
+    private transient InFlightObjects inFlight;
 
     public DecodeVideo(ObjectStoreFactory stores, VideoSettings settings) {
         super(stores);
@@ -28,16 +30,22 @@ public final class DecodeVideo extends StoreBackedFunction<MediaObject, FrameBat
         super.open(openContext);
         frames = getRuntimeContext().getMetricGroup().counter("framesDecoded");
         batches = getRuntimeContext().getMetricGroup().counter("frameBatches");
+        inFlight = InFlightObjects.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(MediaObject object, Context context, Collector<FrameBatch> out) {
-        VideoDecoder.decode(store(), object, settings, batch -> {
-            if (batch.end() == null) {
-                frames.inc(batch.size());
-                batches.inc();
-            }
-            out.collect(batch);
-        });
+        inFlight.progress(object.uri(), "decode", 0, 0, "frames");
+        try {
+            VideoDecoder.decode(store(), object, settings, batch -> {
+                if (batch.end() == null) {
+                    frames.inc(batch.size());
+                    batches.inc();
+                }
+                out.collect(batch);
+            }, inFlight);
+        } finally {
+            inFlight.finished(object.uri());
+        }
     }
 }
