@@ -76,7 +76,8 @@ final class ProgressConsole implements ProgressListener {
         return objects > 1 ? "[" + current + "/" + objects + "] " : "";
     }
 
-    private static String amount(double value, String unit) {
+    /** An amount in its unit: seconds to a tenth, bytes with separators, frames whole. */
+    static String amount(double value, String unit) {
         return switch (unit) {
             case "s" -> String.format(Locale.ROOT, "%.1f", value);
             case "bytes" -> String.format(Locale.ROOT, "%,d", (long) value);

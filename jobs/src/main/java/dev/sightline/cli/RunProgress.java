@@ -102,20 +102,13 @@ public final class RunProgress implements AutoCloseable {
         byObject.forEach((uri, stages) -> {
             List<String> parts = new ArrayList<>();
             stages.values().forEach(p -> parts.add(p.total() > 0
-                    ? String.format(Locale.ROOT, "%s %s of %s %s (%.0f%%)", p.stage(), amount(p.done(), p.unit()), amount(p.total(), p.unit()),
+                    ? String.format(Locale.ROOT, "%s %s of %s %s (%.0f%%)", p.stage(), ProgressConsole.amount(p.done(), p.unit()),
+                            ProgressConsole.amount(p.total(), p.unit()),
                             p.unit(), 100 * p.done() / p.total())
-                    : String.format(Locale.ROOT, "%s %s %s", p.stage(), amount(p.done(), p.unit()), p.unit())));
+                    : String.format(Locale.ROOT, "%s %s %s", p.stage(), ProgressConsole.amount(p.done(), p.unit()), p.unit())));
             objects.add(ObjectNames.fileName(uri) + ": " + String.join(", ", parts));
         });
         return "In flight (" + objects.size() + "): " + String.join(" · ", objects);
-    }
-
-    private static String amount(double value, String unit) {
-        return switch (unit) {
-            case "s" -> String.format(Locale.ROOT, "%.1f", value);
-            case "bytes" -> String.format(Locale.ROOT, "%,d", (long) value);
-            default -> String.format(Locale.ROOT, "%d", (long) value);
-        };
     }
 
     private JsonNode get(String path) throws Exception {
